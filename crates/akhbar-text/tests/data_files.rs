@@ -1,0 +1,45 @@
+//! The word lists under `data/` are kept in folded form, so that what a maintainer reads in a
+//! file is exactly the key akhbar matches.
+
+use akhbar_text::{Lexicon, WILDCARD, data_lines, fold_word};
+
+fn assert_folded(name: &str, text: &str) {
+    let bad: Vec<String> = data_lines(text)
+        .flat_map(|line| {
+            line.split(['\t', ' ']).take_while(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        })
+        .filter(|w| *w != WILDCARD && !w.starts_with('@') && fold_word(w) != *w)
+        .map(|w| format!("{w} (folds to {})", fold_word(w)))
+        .collect();
+    assert!(bad.is_empty(), "{name} has words not in folded form: {}", bad.join(", "));
+}
+
+#[test]
+fn word_lists_are_folded() {
+    assert_folded("stopwords.txt", include_str!("../data/stopwords.txt"));
+    assert_folded("stop_phrases.txt", include_str!("../data/stop_phrases.txt"));
+    assert_folded("lookalikes.txt", include_str!("../data/lookalikes.txt"));
+    assert_folded("names.txt", include_str!("../data/names.txt"));
+    assert_folded("lexicon.tsv", include_str!("../data/lexicon.tsv"));
+}
+
+#[test]
+fn embedded_lexicon_is_loaded() {
+    let lex = Lexicon::embedded();
+    assert!(lex.documents() > 10_000, "lexicon.tsv should be counted over the shared corpora");
+    assert!(lex.frequency("قال") > lex.frequency("زير"));
+    assert!(lex.is_stop_word("في"));
+    assert!(lex.is_lookalike("بغداد"));
+    assert!(lex.is_name("ايران"));
+    assert!(lex.stop_phrases().count() > 100);
+}
+
+#[test]
+fn stop_words_are_not_content() {
+    // Regression guard: place names and frequent news nouns must never become stop words.
+    let lex = Lexicon::embedded();
+    for word in ["العراق", "الحكومه", "التحالف", "الرييس", "بغداد", "النفط", "الارهاب", "وزير"]
+    {
+        assert!(!lex.is_stop_word(word), "{word} must not be a stop word");
+    }
+}

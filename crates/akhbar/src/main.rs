@@ -1,0 +1,66 @@
+//! The akhbar command line: glue between the pure stages and the user.
+
+mod demo;
+mod lexicon;
+mod text;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// akhbar (أخبار): an Arabic news engine.
+#[derive(Debug, Parser)]
+#[command(name = "akhbar", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run akhbar's main job on its bundled demo material and print a report.
+    Demo,
+    /// Show akhbar's analysis of a text, token by token: key, segments, stem, flags.
+    Text {
+        /// Print JSON (one object with sentences and tokens) instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// The text to analyze; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+    /// Count background word frequencies and stop-list candidates over a corpus.
+    Lexicon(lexicon::Args),
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Demo => demo::run(),
+        Command::Text { json, file } => text::run(file.as_deref(), json),
+        Command::Lexicon(args) => lexicon::run(&args),
+    }
+}
+
+/// Reads a whole input: a file, or standard input for `-` or no path.
+fn read_input(path: Option<&std::path::Path>) -> Result<String> {
+    use anyhow::Context;
+    use std::io::Read;
+    let bytes = match path {
+        None => read_stdin()?,
+        Some(p) if p.as_os_str() == "-" => read_stdin()?,
+        Some(p) => std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+    };
+    fn read_stdin() -> Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
+        Ok(buf)
+    }
+    // A stray invalid byte must not lose the rest of the text.
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("warning: input is not valid UTF-8; invalid bytes were replaced with U+FFFD");
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    })
+}

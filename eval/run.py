@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""akhbar's evaluation harness: runs the shared dev sets through the release binary and the
+shared scorers, prints every figure, and fails when a figure falls below its floor (or above
+its ceiling) recorded in eval/floors.json. Floors only go up.
+
+usage: python3 eval/run.py [--shared ../shared] [--bin target/release/akhbar] [--out DIR]
+Outputs (the binary's JSON, scorer reports) go to --out (default: a fresh temporary directory),
+never into ../shared, which CI mounts read-only."""
+import argparse, gzip, json, os, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+def analyze_lines(binary, lines):
+    """Runs `akhbar text --json` over lines of text; returns, per line, its analyzed tokens."""
+    text = '\n'.join(lines)
+    p = run([binary, 'text', '--json', '-'], input=text)
+    if p.returncode != 0:
+        raise RuntimeError(f'akhbar text failed: {p.stderr.strip()}')
+    tokens = json.loads(p.stdout)['tokens']
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    out = [[] for _ in lines]
+    li = 0
+    for t in tokens:
+        while li + 1 < len(starts) and t['start'] >= starts[li + 1]:
+            li += 1
+        out[li].append(t)
+    return out
+
+
+def gate_seed(a, figures):
+    """The seed page through `akhbar analyze`, scored by score_seed.py."""
+    seed = os.path.join(a.shared, 'cases/seed')
+    out = os.path.join(a.out, 'seed.json')
+    p = run([a.bin, 'analyze', os.path.join(seed, 'page.txt')])
+    with open(out, 'w', encoding='utf-8') as f:
+        f.write(p.stdout if p.returncode == 0 else '')
+    if p.returncode != 0:
+        print(f'  akhbar analyze: not available or failed ({p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode})')
+    s = run([sys.executable, os.path.join(a.shared, 'eval/score_seed.py'), os.path.join(seed, 'expected.json'), out])
+    last = (s.stdout.strip().splitlines() or ['passed 0 of 1'])[-1]
+    for line in s.stdout.strip().splitlines()[:-1]:
+        print('   ', line)
+    parts = last.split()
+    passed, total = int(parts[1]), int(parts[3])
+    figures['seed.passed'] = passed
+    print(f'  seed checks passed: {passed} of {total}')
+
+
+def gate_stop_lists(a, figures):
+    """Stop words and phrases against the tags dev set: the editors' listed junk phrases akhbar
+    already recognises as topic-free, and the editors' gold tags it would wrongly stop."""
+    gold = [json.loads(l) for l in open(os.path.join(a.shared, 'data/tags/dev-gold.jsonl'), encoding='utf-8')]
+    junk = [j for g in gold for j in g['junk']]
+    tags = [t for g in gold for t in g['tags']]
+
+    def flagged(toks):
+        """A phrase akhbar would never offer as a tag: it starts a stop phrase, or every word of
+        it is a stop word, or it has no words at all (a hashtag, a handle, punctuation)."""
+        words = [t for t in toks if t['kind'] in ('word', 'latin', 'number') and 'in_hashtag' not in t['flags']]
+        return not words or 'stop_phrase' in words[0]['flags'] or all('stop' in w['flags'] for w in words)
+
+    jt = analyze_lines(a.bin, junk)
+    tt = analyze_lines(a.bin, tags)
+    jf = sum(flagged(t) for t in jt) / len(junk)
+    stopped = [tags[i] for i, t in enumerate(tt) if flagged(t)]
+    figures['text.junk_flagged'] = round(jf, 3)
+    figures['text.gold_tags_stopped'] = len(stopped)
+    print(f'  editor junk phrases recognised as stop words/phrases: {jf:.3f} ({len(junk)} phrases)')
+    print(f'  editor gold tags wrongly stopped: {len(stopped)} of {len(tags)} {stopped[:5]}')
+
+
+def gate_query_match(a, figures):
+    """Known-item queries (clitic, hamza, Persian-letter, diacritic and digit variants) against
+    their target titles: the share of query words whose akhbar stem occurs among the title's
+    stems, beside the same figure for raw whitespace tokens (the baseline, same run)."""
+    queries = [json.loads(l) for l in open(os.path.join(a.shared, 'data/search/dev-queries.jsonl'), encoding='utf-8')]
+    want = {q['target'] for q in queries}
+    titles = {}
+    with gzip.open(os.path.join(a.shared, 'data/news/ant-2018.jsonl.gz'), 'rt', encoding='utf-8') as f:
+        for line in f:
+            d = json.loads(line)
+            if d.get('id') in want:
+                titles[d['id']] = d.get('title') or ''
+    qs = [q for q in queries if q['target'] in titles]
+    qt = analyze_lines(a.bin, [q['q'].replace('\n', ' ') for q in qs])
+    tt = analyze_lines(a.bin, [titles[q['target']].replace('\n', ' ') for q in qs])
+    hit = raw_hit = n = 0
+    for q, qtok, ttok in zip(qs, qt, tt):
+        stems = {t['stem'] for t in ttok}
+        raw = set(titles[q['target']].split())
+        for t in qtok:
+            if t['kind'] not in ('word', 'latin', 'number'):
+                continue
+            n += 1
+            hit += t['stem'] in stems
+        raw_hit += sum(w in raw for w in q['q'].split())
+    rate = hit / max(n, 1)
+    raw_rate = raw_hit / max(sum(len(q['q'].split()) for q in qs), 1)
+    figures['text.query_word_match'] = round(rate, 3)
+    print(f'  query words whose stem is in the target title: {rate:.3f} (raw tokens: {raw_rate:.3f}; {len(qs)} queries)')
+
+
+GATES = [
+    ('seed page (akhbar analyze)', gate_seed),
+    ('stop words and phrases (tags dev set)', gate_stop_lists),
+    ('one analysis for queries and titles (search dev queries)', gate_query_match),
+]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--shared', default=os.path.join(HERE, '../../shared'))
+    ap.add_argument('--bin', default=os.path.join(HERE, '../target/release/akhbar'))
+    ap.add_argument('--out', default=None)
+    a = ap.parse_args()
+    a.out = a.out or tempfile.mkdtemp(prefix='akhbar-eval-')
+    os.makedirs(a.out, exist_ok=True)
+    if not os.path.isdir(a.shared):
+        sys.exit(f'error: shared data not found at {a.shared}; pass --shared DIR')
+    if not os.access(a.bin, os.X_OK):
+        sys.exit(f'error: no akhbar binary at {a.bin}; run `cargo build --release` first')
+    limits = json.load(open(os.path.join(HERE, 'floors.json'), encoding='utf-8'))
+    figures = {}
+    for name, gate in GATES:
+        print(f'== {name}')
+        gate(a, figures)
+    print('== figures against floors and ceilings (eval/floors.json)')
+    failed = []
+    for key, value in sorted(figures.items()):
+        floor = limits.get('floors', {}).get(key)
+        ceiling = limits.get('ceilings', {}).get(key)
+        ok = (floor is None or value >= floor) and (ceiling is None or value <= ceiling)
+        bound = f'floor {floor}' if floor is not None else f'ceiling {ceiling}' if ceiling is not None else 'no limit'
+        print(f"  {'ok  ' if ok else 'FAIL'} {key} = {value} ({bound})")
+        if not ok:
+            failed.append(key)
+    for key in list(limits.get('floors', {})) + list(limits.get('ceilings', {})):
+        if key not in figures:
+            print(f'  FAIL {key}: no figure produced')
+            failed.append(key)
+    print(f'outputs in {a.out}')
+    if failed:
+        sys.exit(f'evaluation gates failed: {", ".join(failed)}')
+    print('evaluation gates passed')
+
+
+main()
