@@ -55,6 +55,25 @@ def gate_seed(a, figures):
     print(f'  seed checks passed: {passed} of {total}')
 
 
+def gate_flattened(a, figures):
+    """The 20 flattened aggregator pages through `akhbar analyze`, scored by score_flattened.py."""
+    d = os.path.join(a.shared, 'data/pages/flattened-dev')
+    pred = os.path.join(a.out, 'flattened.jsonl')
+    with open(pred, 'w', encoding='utf-8') as out:
+        for name in sorted(os.listdir(d)):
+            if not name.endswith('.txt'):
+                continue
+            p = run([a.bin, 'analyze', os.path.join(d, name)])
+            rec = json.loads(p.stdout) if p.returncode == 0 and p.stdout.strip() else {'error': p.stderr.strip()}
+            rec['id'] = name[:-4]
+            out.write(json.dumps(rec, ensure_ascii=False) + '\n')
+    s = run([sys.executable, os.path.join(a.shared, 'eval/score_flattened.py'), d, pred])
+    print('  ' + s.stdout.strip().replace('\n', '\n  '))
+    last = s.stdout.strip().splitlines()[-1].split()
+    figures['flattened.checks'] = float(last[1])
+    figures['flattened.body_f1'] = float(last[3])
+
+
 def gate_stop_lists(a, figures):
     """Stop words and phrases against the tags dev set: the editors' listed junk phrases akhbar
     already recognises as topic-free, and the editors' gold tags it would wrongly stop."""
@@ -111,6 +130,7 @@ def gate_query_match(a, figures):
 
 GATES = [
     ('seed page (akhbar analyze)', gate_seed),
+    ('flattened aggregator pages (akhbar analyze)', gate_flattened),
     ('stop words and phrases (tags dev set)', gate_stop_lists),
     ('one analysis for queries and titles (search dev queries)', gate_query_match),
 ]

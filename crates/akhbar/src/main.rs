@@ -1,5 +1,6 @@
 //! The akhbar command line: glue between the pure stages and the user.
 
+mod analyze;
 mod demo;
 mod lexicon;
 mod text;
@@ -20,6 +21,8 @@ struct Cli {
 enum Command {
     /// Run akhbar's main job on its bundled demo material and print a report.
     Demo,
+    /// Read one news page (flattened text, or HTML with --html) into an article and its sections.
+    Analyze(analyze::Args),
     /// Show akhbar's analysis of a text, token by token: key, segments, stem, flags.
     Text {
         /// Print JSON (one object with sentences and tokens) instead of a table.
@@ -36,13 +39,14 @@ fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Demo => demo::run(),
+        Command::Analyze(args) => analyze::run(&args),
         Command::Text { json, file } => text::run(file.as_deref(), json),
         Command::Lexicon(args) => lexicon::run(&args),
     }
 }
 
 /// Reads a whole input: a file, or standard input for `-` or no path.
-fn read_input(path: Option<&std::path::Path>) -> Result<String> {
+pub(crate) fn read_input(path: Option<&std::path::Path>) -> Result<String> {
     use anyhow::Context;
     use std::io::Read;
     let bytes = match path {
