@@ -74,6 +74,19 @@ def gate_flattened(a, figures):
     figures['flattened.body_f1'] = float(last[3])
 
 
+def gate_dates(a, figures):
+    """The 200 dated sentences through `akhbar dates`, scored by score_dates.py."""
+    gold = os.path.join(a.shared, 'data/dates/dev.jsonl')
+    pred = os.path.join(a.out, 'dates.jsonl')
+    p = run([a.bin, 'dates', '--input', gold])
+    with open(pred, 'w', encoding='utf-8') as f:
+        f.write(p.stdout)
+    s = run([sys.executable, os.path.join(a.shared, 'eval/score_dates.py'), gold, pred])
+    print('  ' + s.stdout.strip())
+    parts = s.stdout.split()
+    figures['dates.f1'] = float(parts[parts.index('F1') + 1])
+
+
 def gate_stop_lists(a, figures):
     """Stop words and phrases against the tags dev set: the editors' listed junk phrases akhbar
     already recognises as topic-free, and the editors' gold tags it would wrongly stop."""
@@ -131,6 +144,7 @@ def gate_query_match(a, figures):
 GATES = [
     ('seed page (akhbar analyze)', gate_seed),
     ('flattened aggregator pages (akhbar analyze)', gate_flattened),
+    ('dates (dates dev set)', gate_dates),
     ('stop words and phrases (tags dev set)', gate_stop_lists),
     ('one analysis for queries and titles (search dev queries)', gate_query_match),
 ]

@@ -1,7 +1,10 @@
 //! `akhbar analyze`: one page in, one JSON object out (the shape of CLI.md). Fields whose stage
 //! is not built yet are left out, never faked.
 
+use akhbar_enrich::dates::{DateMention, Reference, find_dates, published_from_lead};
+use akhbar_extract::Page;
 use anyhow::{Result, bail};
+use serde_json::{Value, json};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -21,13 +24,57 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args) -> Result<()> {
     let text = crate::read_input(args.file.as_deref())?;
+    let reference = match &args.reference {
+        Some(r) => match Reference::parse(r) {
+            Some(r) => Some(r),
+            None => bail!(
+                "--reference {r:?} is not an ISO 8601 or RFC 2822 time (e.g. 2024-01-26T10:00:00+03:00)"
+            ),
+        },
+        None => None,
+    };
     if args.html {
         bail!(
             "HTML extraction is not built yet (issue 3): flatten the page to text, or omit --html for a text page"
         );
     }
-    let _ = (&args.url, &args.reference);
+    let _ = &args.url;
     let page = akhbar_extract::flat::parse_flat(&text);
-    println!("{}", serde_json::to_string_pretty(&page)?);
+    println!("{}", serde_json::to_string_pretty(&enrich(&page, reference.as_ref()))?);
     Ok(())
+}
+
+fn dates_json(found: &[DateMention]) -> Value {
+    serde_json::to_value(found).unwrap_or(Value::Null)
+}
+
+/// The page as JSON with what the enrichment stages add: publication dates and the dates of
+/// the article and of each section, each resolved against its own anchor.
+pub(crate) fn enrich(page: &Page, reference: Option<&Reference>) -> Value {
+    let mut out = serde_json::to_value(page).unwrap_or_else(|_| json!({}));
+    // The article: its lead gives its day; its other dates are resolved against that day.
+    let published = published_from_lead(&page.body, reference);
+    let anchor = published.map(Reference::on).or(reference.copied());
+    if let Some(p) = published {
+        out["published"] = json!(p.to_string());
+    }
+    out["dates"] = dates_json(&find_dates(&page.body, anchor.as_ref()));
+    // A "read also" article is anchored by its embedded post: it was written on the post's
+    // day or later. Without one, by the article's own day.
+    if let Some(sections) =
+        out.get_mut("sections").and_then(|s| s.get_mut("read_also")).and_then(Value::as_array_mut)
+    {
+        for (json_ra, ra) in sections.iter_mut().zip(&page.sections.read_also) {
+            let post_day =
+                ra.embeds.iter().find_map(|e| e.date.as_deref()).and_then(Reference::parse);
+            let section_anchor = post_day.map(|r| Reference::at_least(r.date)).or(anchor);
+            let ra_published = published_from_lead(&ra.body, section_anchor.as_ref());
+            let ra_anchor = ra_published.map(Reference::on).or(section_anchor);
+            if let Some(p) = ra_published {
+                json_ra["published"] = json!(p.to_string());
+            }
+            json_ra["dates"] = dates_json(&find_dates(&ra.body, ra_anchor.as_ref()));
+        }
+    }
+    out
 }

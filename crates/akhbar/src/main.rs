@@ -1,6 +1,7 @@
 //! The akhbar command line: glue between the pure stages and the user.
 
 mod analyze;
+mod dates;
 mod demo;
 mod lexicon;
 mod text;
@@ -23,6 +24,12 @@ enum Command {
     Demo,
     /// Read one news page (flattened text, or HTML with --html) into an article and its sections.
     Analyze(analyze::Args),
+    /// Find and resolve the date expressions of texts (JSON Lines `{"id", "text", "reference"}`).
+    Dates {
+        /// JSON Lines input; `-` or nothing reads standard input.
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
     /// Show akhbar's analysis of a text, token by token: key, segments, stem, flags.
     Text {
         /// Print JSON (one object with sentences and tokens) instead of a table.
@@ -40,6 +47,7 @@ fn main() -> Result<()> {
     match cli.command {
         Command::Demo => demo::run(),
         Command::Analyze(args) => analyze::run(&args),
+        Command::Dates { input } => dates::run(input.as_deref()),
         Command::Text { json, file } => text::run(file.as_deref(), json),
         Command::Lexicon(args) => lexicon::run(&args),
     }
