@@ -47,8 +47,10 @@ def gate_seed(a, figures):
         print(f'  akhbar analyze: not available or failed ({p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode})')
     s = run([sys.executable, os.path.join(a.shared, 'eval/score_seed.py'), os.path.join(seed, 'expected.json'), out])
     last = (s.stdout.strip().splitlines() or ['passed 0 of 1'])[-1]
-    for line in s.stdout.strip().splitlines()[:-1]:
-        print('   ', line)
+    failed = s.stdout.strip().splitlines()[:-1]
+    stages = sorted({' '.join(l.split()[1:3]) for l in failed})
+    if failed:
+        print(f'    {len(failed)} checks fail, in: {", ".join(stages)}')
     parts = last.split()
     passed, total = int(parts[1]), int(parts[3])
     figures['seed.passed'] = passed
@@ -72,6 +74,44 @@ def gate_flattened(a, figures):
     last = s.stdout.strip().splitlines()[-1].split()
     figures['flattened.checks'] = float(last[1])
     figures['flattened.body_f1'] = float(last[3])
+
+
+def gate_extract(a, figures):
+    """HTML pages through `akhbar analyze --html`: the 60 generated pages (score_extract.py,
+    per template) and the two real pages (newspaper3k's body F1; trafilatura's with/without)."""
+    d = os.path.join(a.shared, 'data/pages/generated-dev')
+    pred = os.path.join(a.out, 'extract.jsonl')
+    with open(pred, 'w', encoding='utf-8') as out:
+        for name in sorted(os.listdir(d)):
+            if not name.endswith('.html'):
+                continue
+            p = run([a.bin, 'analyze', '--html', os.path.join(d, name)])
+            rec = json.loads(p.stdout) if p.returncode == 0 and p.stdout.strip() else {'error': p.stderr.strip()}
+            rec['id'] = name[:-5]
+            out.write(json.dumps(rec, ensure_ascii=False) + '\n')
+    s = run([sys.executable, os.path.join(a.shared, 'eval/score_extract.py'), d, pred])
+    print('  ' + s.stdout.strip().replace('\n', '\n  '))
+    lines = s.stdout.strip().splitlines()
+    per = lines[0].split(':', 1)[1].split()
+    figures['extract.min_template_f1'] = min(float(per[i + 1]) for i in range(0, len(per), 2))
+    last = lines[-1].split()
+    figures['extract.f1'] = float(last[last.index('F1') + 1])
+    figures['extract.title_acc'] = float(last[last.index('title_acc') + 1])
+    sys.path.insert(0, os.path.join(a.shared, 'eval'))
+    from score_extract import prf
+    from arabic import fold
+    n3k = os.path.join(a.shared, 'data/pages/newspaper3k_arabic')
+    p = run([a.bin, 'analyze', '--html', os.path.join(n3k, 'arabic_article.html')])
+    body = json.loads(p.stdout).get('body', '') if p.returncode == 0 else ''
+    gold = open(os.path.join(n3k, 'arabic_expected_text.txt'), encoding='utf-8').read()
+    figures['extract.newspaper3k_f1'] = round(prf(gold, body)[2], 3)
+    tra = os.path.join(a.shared, 'data/pages/trafilatura_eval_arabic')
+    entry = list(json.load(open(os.path.join(tra, 'evaldata_assabah_entry.json'), encoding='utf-8')).values())[0]
+    p = run([a.bin, 'analyze', '--html', os.path.join(tra, entry['file'])])
+    body = fold(json.loads(p.stdout).get('body', '') if p.returncode == 0 else '')
+    ok = sum(fold(w) in body for w in entry['with']) + sum(fold(w) not in body for w in entry['without'])
+    figures['extract.trafilatura_checks'] = ok
+    print(f"  newspaper3k page body F1 {figures['extract.newspaper3k_f1']}; trafilatura page checks {ok} of {len(entry['with']) + len(entry['without'])}")
 
 
 def gate_dates(a, figures):
@@ -144,6 +184,7 @@ def gate_query_match(a, figures):
 GATES = [
     ('seed page (akhbar analyze)', gate_seed),
     ('flattened aggregator pages (akhbar analyze)', gate_flattened),
+    ('HTML extraction (generated pages, real pages)', gate_extract),
     ('dates (dates dev set)', gate_dates),
     ('stop words and phrases (tags dev set)', gate_stop_lists),
     ('one analysis for queries and titles (search dev queries)', gate_query_match),

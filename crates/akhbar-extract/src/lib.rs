@@ -18,6 +18,7 @@
 
 pub mod embed;
 pub mod flat;
+pub mod html;
 mod labels;
 
 use serde::Serialize;
@@ -39,6 +40,24 @@ pub struct Page {
     pub source: Option<String>,
     /// The article's text: paragraphs in order, separated by blank lines.
     pub body: String,
+    /// Publication time from the page (ISO 8601 as the page gives it), when it shows one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The byline's author.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The page's canonical address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
+    /// The page's language (`ar`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The text direction (`rtl`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// The lead image's address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// The page's other parts.
     pub sections: Sections,
 }

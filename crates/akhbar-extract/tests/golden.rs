@@ -4,19 +4,19 @@
 
 use std::path::Path;
 
-fn check_dir(dir: &Path, run: impl Fn(&str) -> serde_json::Value) {
+fn check_dir(dir: &Path, ext: &str, run: impl Fn(&[u8]) -> serde_json::Value) {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut cases: Vec<_> = std::fs::read_dir(dir)
         .expect("golden directory")
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
         .collect();
     cases.sort();
     assert!(!cases.is_empty(), "no golden cases in {}", dir.display());
     let mut failures = Vec::new();
     for case in cases {
-        let input = std::fs::read_to_string(&case).expect("read case");
+        let input = std::fs::read(&case).expect("read case");
         let got = run(&input);
         let expected_path = case.with_extension("expected.json");
         if update {
@@ -49,7 +49,35 @@ fn check_dir(dir: &Path, run: impl Fn(&str) -> serde_json::Value) {
 #[test]
 fn flattened_pages() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/flat");
-    check_dir(&dir, |text| {
+    check_dir(&dir, "txt", |bytes| {
+        let text = std::str::from_utf8(bytes).expect("flat cases are UTF-8");
         serde_json::to_value(akhbar_extract::flat::parse_flat(text)).expect("json")
     });
+}
+
+/// HTML pages in four regional styles, two of them in legacy encodings (windows-1256 declared by
+/// `<meta http-equiv>`, ISO-8859-6).
+#[test]
+fn html_pages() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/html");
+    check_dir(&dir, "html", |bytes| {
+        let page =
+            akhbar_extract::html::parse_html(bytes, &akhbar_extract::html::HtmlInput::default());
+        serde_json::to_value(page).expect("json")
+    });
+}
+
+#[test]
+fn legacy_encodings_decode() {
+    let bytes = [199, 225, 218, 209, 199, 222];
+    let (text, enc) = akhbar_extract::html::decode(&bytes, Some("text/html; charset=windows-1256"));
+    assert_eq!((text.as_str(), enc.name()), ("العراق", "windows-1256"));
+    let iso = [199, 228, 217, 209, 199, 226];
+    let (text, enc) = akhbar_extract::html::decode(&iso, Some("text/html; charset=ISO-8859-6"));
+    assert_eq!((text.as_str(), enc.name()), ("العراق", "ISO-8859-6"));
+    // Bytes that decode to nothing sensible never abort the page.
+    let mut page = b"<html><body><p>".to_vec();
+    page.extend([0xFF, 0xFE, 0x80, 0x00]);
+    page.extend(b"</p></body></html>");
+    let _ = akhbar_extract::html::parse_html(&page, &akhbar_extract::html::HtmlInput::default());
 }

@@ -42,7 +42,7 @@ pub fn is_arabic_letter(c: char) -> bool {
         | '\u{FBD3}'..='\u{FD3D}'
         | '\u{FD50}'..='\u{FDC7}'
         | '\u{FDF0}'..='\u{FDFB}'
-        | '\u{FE70}'..='\u{FEFC}')
+        | '\u{FE80}'..='\u{FEFC}')
 }
 
 /// Arabic diacritics and Quranic annotation marks: harakat, tanwin, shadda, sukun, hamza above
@@ -57,7 +57,9 @@ pub fn is_arabic_mark(c: char) -> bool {
         | '\u{06DF}'..='\u{06E8}'
         | '\u{06EA}'..='\u{06ED}'
         | '\u{08CA}'..='\u{08E1}'
-        | '\u{08E3}'..='\u{08FF}')
+        | '\u{08E3}'..='\u{08FF}'
+        // Isolated and medial presentation forms of the harakat.
+        | '\u{FE70}'..='\u{FE7F}')
 }
 
 /// Combining marks of other scripts (Latin accents written separately, and so on).

@@ -24,7 +24,8 @@ pub fn clean(text: &str) -> String {
             c
         };
         if c == '\u{200D}' {
-            let next_is_emoji = chars.peek().is_some_and(|&n| is_emoji(n) || is_emoji_modifier(n));
+            // A joiner stays only between two emoji (`👨‍👩`): a run of joiners keeps none.
+            let next_is_emoji = chars.peek().is_some_and(|&n| is_emoji(n));
             let prev_is_emoji = prev.is_some_and(|p| is_emoji(p) || is_emoji_modifier(p));
             if !(next_is_emoji && prev_is_emoji) {
                 continue;

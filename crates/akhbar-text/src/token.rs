@@ -212,7 +212,7 @@ impl<'t> Tokenizer<'t, '_> {
                 let end = self.number_end(i, to);
                 self.push(TokenKind::Number, i, end, in_hashtag);
                 i = end;
-            } else if is_other_letter(c) {
+            } else if is_other_letter(c) && !is_other_mark(c) {
                 let mut j = i + 1;
                 while j < to {
                     match self.ch(j) {
@@ -442,7 +442,10 @@ fn make_key(kind: TokenKind, text: &str) -> Cow<'_, str> {
             } else {
                 Cow::Owned(fold_word(text))
             };
-            let trimmed = k.trim_matches(|c: char| !c.is_alphanumeric());
+            // It must start with a letter, as a Latin word does, or it would re-tokenize apart.
+            let trimmed = k
+                .trim_start_matches(|c: char| !c.is_alphabetic())
+                .trim_end_matches(|c: char| !c.is_alphanumeric());
             if trimmed.len() == k.len() { k } else { Cow::Owned(trimmed.to_string()) }
         }
         TokenKind::Email => Cow::Owned(text.to_lowercase()),

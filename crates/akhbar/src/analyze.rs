@@ -23,7 +23,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
-    let text = crate::read_input(args.file.as_deref())?;
+    let bytes = crate::read_bytes(args.file.as_deref())?;
     let reference = match &args.reference {
         Some(r) => match Reference::parse(r) {
             Some(r) => Some(r),
@@ -33,13 +33,13 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         },
         None => None,
     };
-    if args.html {
-        bail!(
-            "HTML extraction is not built yet (issue 3): flatten the page to text, or omit --html for a text page"
-        );
-    }
-    let _ = &args.url;
-    let page = akhbar_extract::flat::parse_flat(&text);
+    let page = if args.html {
+        let input =
+            akhbar_extract::html::HtmlInput { content_type: None, url: args.url.as_deref() };
+        akhbar_extract::html::parse_html(&bytes, &input)
+    } else {
+        akhbar_extract::flat::parse_flat(&crate::lossy_utf8(bytes))
+    };
     println!("{}", serde_json::to_string_pretty(&enrich(&page, reference.as_ref()))?);
     Ok(())
 }
@@ -52,10 +52,18 @@ fn dates_json(found: &[DateMention]) -> Value {
 /// the article and of each section, each resolved against its own anchor.
 pub(crate) fn enrich(page: &Page, reference: Option<&Reference>) -> Value {
     let mut out = serde_json::to_value(page).unwrap_or_else(|_| json!({}));
-    // The article: its lead gives its day; its other dates are resolved against that day.
-    let published = published_from_lead(&page.body, reference);
+    // The article: its metadata or its lead gives its day; its other dates are resolved
+    // against that day.
+    let published = page
+        .published
+        .as_deref()
+        .and_then(Reference::parse)
+        .map(|r| r.date)
+        .or_else(|| published_from_lead(&page.body, reference));
     let anchor = published.map(Reference::on).or(reference.copied());
-    if let Some(p) = published {
+    if let Some(p) = published
+        && page.published.is_none()
+    {
         out["published"] = json!(p.to_string());
     }
     out["dates"] = dates_json(&find_dates(&page.body, anchor.as_ref()));

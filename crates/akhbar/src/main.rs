@@ -53,26 +53,34 @@ fn main() -> Result<()> {
     }
 }
 
-/// Reads a whole input: a file, or standard input for `-` or no path.
-pub(crate) fn read_input(path: Option<&std::path::Path>) -> Result<String> {
+/// Reads a whole input as bytes: a file, or standard input for `-` or no path.
+pub(crate) fn read_bytes(path: Option<&std::path::Path>) -> Result<Vec<u8>> {
     use anyhow::Context;
     use std::io::Read;
-    let bytes = match path {
-        None => read_stdin()?,
-        Some(p) if p.as_os_str() == "-" => read_stdin()?,
-        Some(p) => std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
-    };
-    fn read_stdin() -> Result<Vec<u8>> {
-        let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
-        Ok(buf)
+    match path {
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))
+        }
+        _ => {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
+            Ok(buf)
+        }
     }
-    // A stray invalid byte must not lose the rest of the text.
-    Ok(match String::from_utf8(bytes) {
+}
+
+/// Text from bytes that should be UTF-8: a stray invalid byte must not lose the rest.
+pub(crate) fn lossy_utf8(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("warning: input is not valid UTF-8; invalid bytes were replaced with U+FFFD");
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
-    })
+    }
+}
+
+/// Reads a whole input as text: a file, or standard input for `-` or no path.
+pub(crate) fn read_input(path: Option<&std::path::Path>) -> Result<String> {
+    Ok(lossy_utf8(read_bytes(path)?))
 }
