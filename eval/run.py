@@ -114,6 +114,28 @@ def gate_extract(a, figures):
     print(f"  newspaper3k page body F1 {figures['extract.newspaper3k_f1']}; trafilatura page checks {ok} of {len(entry['with']) + len(entry['without'])}")
 
 
+def gate_ner(a, figures):
+    """The entity tagger on the last 10% of ANERcorp's training file (held out when the model
+    is trained: `akhbar train-ner` trains on the first 90%), scored by score_ner.py."""
+    lines = open(os.path.join(a.shared, 'data/ner/anercorp-train.txt'), encoding='utf-8').read().split('\n')
+    if lines and lines[-1] == '':
+        lines.pop()
+    cut = int(len(lines) * 0.9 + 0.5)
+    gold = os.path.join(a.out, 'ner-dev.txt')
+    with open(gold, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(lines[cut:]) + '\n')
+    pred = os.path.join(a.out, 'ner-pred.txt')
+    p = run([a.bin, 'ner', gold])
+    with open(pred, 'w', encoding='utf-8') as f:
+        f.write(p.stdout)
+    s = run([sys.executable, os.path.join(a.shared, 'eval/score_ner.py'), gold, pred])
+    print('  ' + s.stdout.strip().replace('\n', '\n  '))
+    for line in s.stdout.splitlines():
+        parts = line.split()
+        if parts and parts[0] in ('ALL', 'PER', 'LOC', 'ORG', 'MISC'):
+            figures[f'ner.{parts[0].lower()}_f1'] = float(parts[parts.index('F1') + 1])
+
+
 def gate_dates(a, figures):
     """The 200 dated sentences through `akhbar dates`, scored by score_dates.py."""
     gold = os.path.join(a.shared, 'data/dates/dev.jsonl')
@@ -186,6 +208,7 @@ GATES = [
     ('flattened aggregator pages (akhbar analyze)', gate_flattened),
     ('HTML extraction (generated pages, real pages)', gate_extract),
     ('dates (dates dev set)', gate_dates),
+    ('entities (ANERcorp, last 10% held out)', gate_ner),
     ('stop words and phrases (tags dev set)', gate_stop_lists),
     ('one analysis for queries and titles (search dev queries)', gate_query_match),
 ]

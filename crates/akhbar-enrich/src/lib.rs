@@ -16,3 +16,4 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod ner;

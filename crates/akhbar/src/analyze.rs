@@ -2,6 +2,7 @@
 //! is not built yet are left out, never faked.
 
 use akhbar_enrich::dates::{DateMention, Reference, find_dates, published_from_lead};
+use akhbar_enrich::ner::find_entities;
 use akhbar_extract::Page;
 use anyhow::{Result, bail};
 use serde_json::{Value, json};
@@ -67,6 +68,7 @@ pub(crate) fn enrich(page: &Page, reference: Option<&Reference>) -> Value {
         out["published"] = json!(p.to_string());
     }
     out["dates"] = dates_json(&find_dates(&page.body, anchor.as_ref()));
+    out["entities"] = serde_json::to_value(find_entities(&page.body)).unwrap_or(Value::Null);
     // A "read also" article is anchored by its embedded post: it was written on the post's
     // day or later. Without one, by the article's own day.
     if let Some(sections) =
@@ -82,6 +84,8 @@ pub(crate) fn enrich(page: &Page, reference: Option<&Reference>) -> Value {
                 json_ra["published"] = json!(p.to_string());
             }
             json_ra["dates"] = dates_json(&find_dates(&ra.body, ra_anchor.as_ref()));
+            json_ra["entities"] =
+                serde_json::to_value(find_entities(&ra.body)).unwrap_or(Value::Null);
         }
     }
     out

@@ -4,6 +4,7 @@ mod analyze;
 mod dates;
 mod demo;
 mod lexicon;
+mod ner;
 mod text;
 
 use anyhow::Result;
@@ -30,6 +31,13 @@ enum Command {
         #[arg(long)]
         input: Option<PathBuf>,
     },
+    /// Label CoNLL tokens with entity types (BIO over PER, ORG, LOC, MISC).
+    Ner {
+        /// CoNLL input (first column the token); `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+    },
+    /// Train the entity tagger (averaged perceptron) and report dev F1 per type.
+    TrainNer(ner::TrainArgs),
     /// Show akhbar's analysis of a text, token by token: key, segments, stem, flags.
     Text {
         /// Print JSON (one object with sentences and tokens) instead of a table.
@@ -50,6 +58,8 @@ fn main() -> Result<()> {
         Command::Dates { input } => dates::run(input.as_deref()),
         Command::Text { json, file } => text::run(file.as_deref(), json),
         Command::Lexicon(args) => lexicon::run(&args),
+        Command::Ner { file } => ner::ner(file.as_deref()),
+        Command::TrainNer(args) => ner::train_ner(&args),
     }
 }
 

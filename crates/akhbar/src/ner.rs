@@ -1,0 +1,201 @@
+//! `akhbar ner` (CoNLL tokens in, `token<TAB>label` out) and `akhbar train-ner`.
+
+use akhbar_enrich::ner::{LABELS, NerModel, Sentence, label_index, token_info, train};
+use anyhow::{Context, Result};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct TrainArgs {
+    /// Training data: `token LABEL` per line (ANERcorp style), blank lines between sentences.
+    #[arg(long)]
+    train: PathBuf,
+    /// Dev data in the same form; without it the last `--holdout` share of the training file
+    /// is held out (and not trained on).
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Share of the training file held out as dev data when no --dev is given.
+    #[arg(long, default_value_t = 0.1)]
+    holdout: f64,
+    /// Where to write the model.
+    #[arg(long)]
+    out: PathBuf,
+    /// Training passes.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// Features seen fewer times than this are dropped.
+    #[arg(long, default_value_t = 2)]
+    min_count: u32,
+}
+
+/// CoNLL lines: (first column, last column) per line; `None` for a blank line.
+fn read_conll(text: &str) -> Vec<Option<(String, String)>> {
+    text.lines()
+        .map(|l| {
+            let parts: Vec<&str> = l.split_whitespace().collect();
+            match parts.as_slice() {
+                [] => None,
+                [tok] => Some(((*tok).to_string(), "O".to_string())),
+                [tok, .., label] => Some(((*tok).to_string(), (*label).to_string())),
+            }
+        })
+        .collect()
+}
+
+/// Sentences of CoNLL lines: at blank lines, and after sentence-final punctuation (ANERcorp has
+/// no blank lines).
+fn sentences(lines: &[Option<(String, String)>]) -> Vec<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    for l in lines {
+        match l {
+            None => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            Some((t, lab)) => {
+                cur.push((t.clone(), lab.clone()));
+                if matches!(t.as_str(), "." | "!" | "؟" | "?") {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn to_training(sents: &[Vec<(String, String)>]) -> Vec<Sentence> {
+    sents
+        .iter()
+        .map(|s| {
+            (
+                s.iter().map(|(t, _)| token_info(t)).collect(),
+                s.iter().map(|(_, l)| label_index(l)).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Entity-level micro F1 per type (exact span and type), as the shared scorer counts it.
+fn evaluate(model: &NerModel, dev: &[Vec<(String, String)>]) -> Vec<(String, f64, f64, f64)> {
+    let spans = |labels: &[&str]| {
+        let mut out = std::collections::HashSet::new();
+        let mut start: Option<(usize, String)> = None;
+        for (i, l) in labels.iter().chain(std::iter::once(&"O")).enumerate() {
+            let ty = l.get(2..).unwrap_or("").to_string();
+            let cont = l.starts_with("I-") && start.as_ref().is_some_and(|(_, t)| *t == ty);
+            if !cont {
+                if let Some((s, t)) = start.take() {
+                    out.insert((s, i, t));
+                }
+                if *l != "O" {
+                    start = Some((i, ty));
+                }
+            }
+        }
+        out
+    };
+    let mut gold = Vec::new();
+    let mut pred = Vec::new();
+    for s in dev {
+        let infos: Vec<_> = s.iter().map(|(t, _)| token_info(t)).collect();
+        gold.extend(s.iter().map(|(_, l)| LABELS[label_index(l)]));
+        pred.extend(model.tag(&infos).into_iter().map(|i| LABELS[i]));
+    }
+    let (g, p) = (spans(&gold), spans(&pred));
+    ["ALL", "PER", "LOC", "ORG", "MISC"]
+        .iter()
+        .map(|ty| {
+            let gg: Vec<_> = g.iter().filter(|s| *ty == "ALL" || s.2 == *ty).collect();
+            let pp: Vec<_> = p.iter().filter(|s| *ty == "ALL" || s.2 == *ty).collect();
+            let tp = pp.iter().filter(|s| g.contains(**s)).count() as f64;
+            let pr = if pp.is_empty() { 0.0 } else { tp / pp.len() as f64 };
+            let rc = if gg.is_empty() { 0.0 } else { tp / gg.len() as f64 };
+            let f = if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 };
+            ((*ty).to_string(), pr, rc, f)
+        })
+        .collect()
+}
+
+pub(crate) fn train_ner(args: &TrainArgs) -> Result<()> {
+    let text = std::fs::read_to_string(&args.train)
+        .with_context(|| format!("cannot read {}", args.train.display()))?;
+    let lines = read_conll(&text);
+    let (train_lines, dev_lines) = match &args.dev {
+        Some(d) => {
+            let dev = std::fs::read_to_string(d)
+                .with_context(|| format!("cannot read {}", d.display()))?;
+            (lines, read_conll(&dev))
+        }
+        None => {
+            let cut = ((lines.len() as f64) * (1.0 - args.holdout)).round() as usize;
+            let mut l = lines;
+            let dev = l.split_off(cut.min(l.len()));
+            (l, dev)
+        }
+    };
+    let train_s = sentences(&train_lines);
+    let dev_s = sentences(&dev_lines);
+    eprintln!(
+        "training on {} sentences ({} tokens), dev {} sentences",
+        train_s.len(),
+        train_lines.len(),
+        dev_s.len()
+    );
+    let started = std::time::Instant::now();
+    let model = train(&to_training(&train_s), args.epochs, args.min_count);
+    eprintln!("trained in {:.1} s", started.elapsed().as_secs_f64());
+    let bytes = model.to_bytes();
+    std::fs::write(&args.out, &bytes)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!("model: {} ({} bytes)", args.out.display(), bytes.len());
+    if !dev_s.is_empty() {
+        let reloaded =
+            NerModel::from_bytes(&bytes).context("the model just written does not read back")?;
+        for (ty, p, r, f) in evaluate(&reloaded, &dev_s) {
+            println!("{ty:<5} P {p:.3} R {r:.3} F1 {f:.3}");
+        }
+    }
+    Ok(())
+}
+
+/// `akhbar ner`: CoNLL tokens → `token<TAB>label`, blank lines kept.
+pub(crate) fn ner(file: Option<&Path>) -> Result<()> {
+    let text = crate::read_input(file)?;
+    let lines = read_conll(&text);
+    let model = NerModel::embedded();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].is_none() {
+            writeln!(out)?;
+            i += 1;
+            continue;
+        }
+        // A sentence: up to a blank line or sentence-final punctuation.
+        let mut j = i;
+        while j < lines.len() {
+            match &lines[j] {
+                None => break,
+                Some((t, _)) => {
+                    j += 1;
+                    if matches!(t.as_str(), "." | "!" | "؟" | "?") {
+                        break;
+                    }
+                }
+            }
+        }
+        let toks: Vec<&str> = lines[i..j].iter().flatten().map(|(t, _)| t.as_str()).collect();
+        let infos: Vec<_> = toks.iter().map(|t| token_info(t)).collect();
+        for (t, l) in toks.iter().zip(model.tag(&infos)) {
+            writeln!(out, "{t}\t{}", LABELS[l])?;
+        }
+        i = j;
+    }
+    out.flush()?;
+    Ok(())
+}
