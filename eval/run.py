@@ -149,6 +149,20 @@ def gate_dates(a, figures):
     figures['dates.f1'] = float(parts[parts.index('F1') + 1])
 
 
+def gate_tags(a, figures):
+    """Tags of the 40 tags dev articles through `akhbar process`, scored by score_tags.py."""
+    arts = os.path.join(a.shared, 'data/tags/dev-articles.jsonl')
+    pred = os.path.join(a.out, 'tags.jsonl')
+    p = run([a.bin, 'process', '--input', arts, '--output', pred])
+    if p.returncode != 0:
+        print('  akhbar process failed: ' + p.stderr.strip())
+    s = run([sys.executable, os.path.join(a.shared, 'eval/score_tags.py'), os.path.join(a.shared, 'data/tags/dev-gold.jsonl'), pred])
+    print('  ' + s.stdout.strip())
+    parts = s.stdout.split()
+    figures['tags.p_at_5'] = float(parts[parts.index('P@5') + 1])
+    figures['tags.junk_rate'] = float(parts[parts.index('junk_rate') + 1])
+
+
 def gate_stop_lists(a, figures):
     """Stop words and phrases against the tags dev set: the editors' listed junk phrases akhbar
     already recognises as topic-free, and the editors' gold tags it would wrongly stop."""
@@ -209,6 +223,7 @@ GATES = [
     ('HTML extraction (generated pages, real pages)', gate_extract),
     ('dates (dates dev set)', gate_dates),
     ('entities (ANERcorp, last 10% held out)', gate_ner),
+    ('tags (tags dev set)', gate_tags),
     ('stop words and phrases (tags dev set)', gate_stop_lists),
     ('one analysis for queries and titles (search dev queries)', gate_query_match),
 ]

@@ -17,3 +17,4 @@
 pub mod calendar;
 pub mod dates;
 pub mod ner;
+pub mod tags;

@@ -674,7 +674,18 @@ pub fn find_entities(text: &str) -> Vec<Entity> {
                 })
                 .map(|x| x.text.len())
                 .sum();
-            let skip = if skip >= first.token.text.len() { 0 } else { skip };
+            let mut skip = if skip >= first.token.text.len() { 0 } else { skip };
+            // A proclitic the segmenter left on a rare name (`لملاوي`): the text itself shows
+            // the bare form elsewhere.
+            if skip == 0
+                && let Some(c) = first.token.text.chars().next()
+                && matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
+            {
+                let rest = &first.token.key[c.len_utf8()..];
+                if rest.chars().count() >= 3 && words.iter().any(|w| w.token.key == rest) {
+                    skip = c.len_utf8();
+                }
+            }
             let byte_start = first.token.byte_start + skip;
             let mention = text.get(byte_start..last.token.byte_end)?;
             let mut canonical = mention.to_string();

@@ -3,6 +3,7 @@
 
 use akhbar_enrich::dates::{DateMention, Reference, find_dates, published_from_lead};
 use akhbar_enrich::ner::find_entities;
+use akhbar_enrich::tags::tags;
 use akhbar_extract::Page;
 use anyhow::{Result, bail};
 use serde_json::{Value, json};
@@ -45,6 +46,11 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
+/// The article's tags (4 to 8), as the strings of CLI.md.
+pub(crate) fn tag_texts(title: &str, body: &str) -> Value {
+    json!(tags(title, body, 8).into_iter().map(|t| t.text).collect::<Vec<_>>())
+}
+
 fn dates_json(found: &[DateMention]) -> Value {
     serde_json::to_value(found).unwrap_or(Value::Null)
 }
@@ -69,6 +75,7 @@ pub(crate) fn enrich(page: &Page, reference: Option<&Reference>) -> Value {
     }
     out["dates"] = dates_json(&find_dates(&page.body, anchor.as_ref()));
     out["entities"] = serde_json::to_value(find_entities(&page.body)).unwrap_or(Value::Null);
+    out["tags"] = tag_texts(page.title.as_deref().unwrap_or(""), &page.body);
     // A "read also" article is anchored by its embedded post: it was written on the post's
     // day or later. Without one, by the article's own day.
     if let Some(sections) =

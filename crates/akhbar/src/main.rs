@@ -5,6 +5,7 @@ mod dates;
 mod demo;
 mod lexicon;
 mod ner;
+mod process;
 mod text;
 
 use anyhow::Result;
@@ -31,6 +32,8 @@ enum Command {
         #[arg(long)]
         input: Option<PathBuf>,
     },
+    /// Process a batch of articles (JSON Lines) into what akhbar derives from them.
+    Process(process::Args),
     /// Label CoNLL tokens with entity types (BIO over PER, ORG, LOC, MISC).
     Ner {
         /// CoNLL input (first column the token); `-` or nothing reads standard input.
@@ -59,6 +62,7 @@ fn main() -> Result<()> {
         Command::Text { json, file } => text::run(file.as_deref(), json),
         Command::Lexicon(args) => lexicon::run(&args),
         Command::Ner { file } => ner::ner(file.as_deref()),
+        Command::Process(args) => process::run(&args),
         Command::TrainNer(args) => ner::train_ner(&args),
     }
 }

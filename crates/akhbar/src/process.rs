@@ -1,0 +1,116 @@
+//! `akhbar process`: a batch of articles (JSON Lines) in order of publication, each written
+//! back with what akhbar derives: title, body, published, tags, entities, dates. Linking fields
+//! (`duplicate_of`, `story`, `related`) are left out until the linking stage exists. One bad
+//! record is reported in its own output line and the batch goes on.
+
+use crate::analyze::tag_texts;
+use akhbar_enrich::dates::{Reference, find_dates, published_from_lead};
+use akhbar_enrich::ner::find_entities;
+use anyhow::{Context, Result};
+use serde_json::{Value, json};
+use std::io::{BufRead, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// JSON Lines input; `-` or nothing reads standard input.
+    #[arg(long)]
+    input: Option<PathBuf>,
+    /// Output file; `-` or nothing writes standard output.
+    #[arg(long)]
+    output: Option<PathBuf>,
+}
+
+fn process_record(rec: &Value) -> Result<Value, String> {
+    let id = rec.get("id").cloned().unwrap_or(Value::Null);
+    let title_in = rec.get("title").and_then(Value::as_str).unwrap_or("").to_string();
+    let page = if let Some(html) = rec.get("html").and_then(Value::as_str) {
+        let input = akhbar_extract::html::HtmlInput {
+            content_type: None,
+            url: rec.get("url").and_then(Value::as_str),
+        };
+        akhbar_extract::html::parse_html(html.as_bytes(), &input)
+    } else if let Some(text) = rec.get("text").and_then(Value::as_str) {
+        akhbar_extract::Page { body: akhbar_text::clean(text), ..Default::default() }
+    } else {
+        return Err("record has neither \"text\" nor \"html\"".to_string());
+    };
+    let title = if title_in.is_empty() { page.title.clone().unwrap_or_default() } else { title_in };
+    let given = rec.get("published").and_then(Value::as_str);
+    let reference = given
+        .and_then(Reference::parse)
+        .or_else(|| page.published.as_deref().and_then(Reference::parse));
+    if let Some(g) = given
+        && Reference::parse(g).is_none()
+    {
+        return Err(format!("\"published\" {g:?} is neither ISO 8601 nor RFC 2822"));
+    }
+    let published = reference.map(|r| r.date).or_else(|| published_from_lead(&page.body, None));
+    let anchor = published.map(Reference::on);
+    Ok(json!({
+        "id": id,
+        "title": title,
+        "body": page.body,
+        "published": published.map(|d| d.to_string()),
+        "tags": tag_texts(&title, &page.body),
+        "entities": find_entities(&page.body),
+        "dates": find_dates(&page.body, anchor.as_ref()),
+    }))
+}
+
+pub(crate) fn run(args: &Args) -> Result<()> {
+    let reader: Box<dyn BufRead> = match &args.input {
+        Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufReader::new(
+            std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
+        )),
+        _ => Box::new(std::io::stdin().lock()),
+    };
+    let mut records: Vec<(usize, Result<Value, String>)> = Vec::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read line {}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        records.push((
+            n + 1,
+            serde_json::from_str::<Value>(&line)
+                .map_err(|e| format!("line {}: not JSON: {e}", n + 1)),
+        ));
+    }
+    // In order of publication, the way the live engine would see them (stable for ties).
+    let key = |r: &Result<Value, String>| {
+        r.as_ref()
+            .ok()
+            .and_then(|v| v.get("published"))
+            .and_then(Value::as_str)
+            .and_then(Reference::parse)
+            .map(|r| r.date)
+    };
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by_key(|&i| key(&records[i].1));
+    let out: Box<dyn Write> = match &args.output {
+        Some(p) if p.as_os_str() != "-" => Box::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        ),
+        _ => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(out);
+    let progress = std::io::stderr().is_terminal();
+    let total = order.len();
+    for (done, i) in order.into_iter().enumerate() {
+        let (line_no, rec) = &records[i];
+        let result = match rec {
+            Ok(v) => process_record(v).unwrap_or_else(|e| json!({"id": v.get("id").cloned().unwrap_or(Value::Null), "error": format!("line {line_no}: {e}")})),
+            Err(e) => json!({"id": null, "error": e}),
+        };
+        writeln!(out, "{result}")?;
+        if progress && (done % 25 == 0 || done + 1 == total) {
+            eprint!("\rprocessed {}/{total}", done + 1);
+        }
+    }
+    if progress {
+        eprintln!();
+    }
+    out.flush()?;
+    Ok(())
+}
