@@ -1099,12 +1099,15 @@ pub fn published_from_lead(body: &str, reference: Option<&Reference>) -> Option<
         _ => None,
     });
     full.or_else(|| {
-        reference?;
+        let r = reference?;
+        // `اليوم الجمعة` names the day of writing (and may correct the reference); `أمس`
+        // and `غداً` count from it, so the text was written on the reference day.
         found.into_iter().find_map(|m| match m.value {
-            DateValue::Day(d)
-                if m.text.contains("اليوم") || m.text.contains("أمس") || m.text.contains("امس") =>
+            DateValue::Day(d) if m.text.contains("اليوم") => Some(d),
+            DateValue::Day(_)
+                if ["أمس", "امس", "غدا", "غداً"].iter().any(|w| m.text.contains(w)) =>
             {
-                Some(d)
+                Some(r.date)
             }
             _ => None,
         })
