@@ -163,6 +163,36 @@ def gate_tags(a, figures):
     figures['tags.junk_rate'] = float(parts[parts.index('junk_rate') + 1])
 
 
+def gate_akec(a, figures):
+    """Keyphrase mode on AKEC's 100 documents: precision@10 against the crowd lists (folded
+    match, a leading ال ignored)."""
+    sys.path.insert(0, os.path.join(a.shared, 'eval'))
+    from arabic import fold
+
+    def key(t):
+        return ' '.join(w[2:] if w.startswith('ال') and len(w) > 4 else w for w in fold(t).split())
+    base = os.path.join(a.shared, 'data/keyphrases/akec-train')
+    docs = os.path.join(a.out, 'akec.jsonl')
+    with open(docs, 'w', encoding='utf-8') as f:
+        for name in sorted(os.listdir(os.path.join(base, 'documents'))):
+            text = open(os.path.join(base, 'documents', name), encoding='utf-8', errors='replace').read()
+            f.write(json.dumps({'id': name[:-4], 'text': text}, ensure_ascii=False) + '\n')
+    gold = {}
+    for line in open(os.path.join(base, 'keyphrases-pure.txt'), encoding='utf-8'):
+        if ':' in line:
+            i, k = line.split(':', 1)
+            gold[i.strip()] = {key(x) for x in k.strip().split(',') if x.strip()}
+    p = run([a.bin, 'keyphrases', '--input', docs, '--top', '10'])
+    ps = []
+    for line in p.stdout.splitlines():
+        d = json.loads(line)
+        g = gold.get(d.get('id'))
+        if g:
+            ps.append(sum(key(x) in g for x in (d.get('keyphrases') or [])[:10]) / 10)
+    figures['akec.p_at_10'] = round(sum(ps) / max(len(ps), 1), 3)
+    print(f"  AKEC precision@10 {figures['akec.p_at_10']} over {len(ps)} documents (YAKE, measured once: 0.121)")
+
+
 def gate_stop_lists(a, figures):
     """Stop words and phrases against the tags dev set: the editors' listed junk phrases akhbar
     already recognises as topic-free, and the editors' gold tags it would wrongly stop."""
@@ -224,6 +254,7 @@ GATES = [
     ('dates (dates dev set)', gate_dates),
     ('entities (ANERcorp, last 10% held out)', gate_ner),
     ('tags (tags dev set)', gate_tags),
+    ('keyphrases (AKEC)', gate_akec),
     ('stop words and phrases (tags dev set)', gate_stop_lists),
     ('one analysis for queries and titles (search dev queries)', gate_query_match),
 ]

@@ -509,25 +509,19 @@ impl Parser<'_> {
             return None;
         }
         let y = n as i32;
-        let mut j = i + 1;
-        let mut era = None;
-        match self.key(j) {
-            "ه" | "هـ" => {
-                era = Some(true);
-                j += 1;
-            }
-            "م" => {
-                era = Some(false);
-                j += 1;
-            }
-            _ => {}
-        }
-        if self.punct(j, &["."]) && era.is_some() {
-            // `1436 هـ.` keeps its dot out of the expression.
-        }
+        let (era, j) = self.era(i + 1);
         let hijri = era.unwrap_or((1300..=1500).contains(&y));
         let plausible = if hijri { (1300..=1500).contains(&y) } else { (1000..=2100).contains(&y) };
         plausible.then_some((y, Some(hijri), j))
+    }
+
+    /// An era marker at `j` (`هـ` Hijri, `م` Gregorian): whether it is Hijri, and what follows.
+    fn era(&self, j: usize) -> (Option<bool>, usize) {
+        match self.key(j) {
+            "ه" | "هـ" => (Some(true), j + 1),
+            "م" => (Some(false), j + 1),
+            _ => (None, j),
+        }
     }
 
     /// A numeric date: `22-9-1436هـ`, `8 / 11 / 1436 هـ`, `23 / 8 2015م`, `2018-05-12`.
@@ -545,19 +539,7 @@ impl Parser<'_> {
         let c = self.number(j)?;
         let c_len = self.toks.get(j).map_or(0, |t| t.key.len());
         let a_len = self.toks.get(i).map_or(0, |t| t.key.len());
-        j += 1;
-        let mut era = None;
-        match self.key(j) {
-            "ه" | "هـ" => {
-                era = Some(true);
-                j += 1;
-            }
-            "م" => {
-                era = Some(false);
-                j += 1;
-            }
-            _ => {}
-        }
+        let (era, j) = self.era(j + 1);
         let (y, m, d) = if a_len == 4 {
             (a as i32, b, c)
         } else if c_len == 4 {

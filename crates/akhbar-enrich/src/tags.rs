@@ -121,6 +121,13 @@ struct Candidate {
     in_title: bool,
 }
 
+/// Keyphrases of a long document that is not news (an essay, a report): the tag candidates and
+/// scoring, with more of them kept.
+#[must_use]
+pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
+    tags("", text, max)
+}
+
 /// Ranks tags for an article.
 #[must_use]
 pub fn tags(title: &str, body: &str, max: usize) -> Vec<Tag> {

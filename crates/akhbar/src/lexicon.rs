@@ -51,13 +51,7 @@ struct Counts {
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
-    let reader: Box<dyn BufRead> = if args.input.as_os_str() == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let f = std::fs::File::open(&args.input)
-            .with_context(|| format!("cannot open {}", args.input.display()))?;
-        Box::new(std::io::BufReader::new(f))
-    };
+    let reader = crate::open_lines(Some(&args.input))?;
     let mut categories: Vec<String> = Vec::new();
     let mut docs: Vec<Doc> = Vec::new();
     let mut bad = 0usize;

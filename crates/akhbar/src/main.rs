@@ -34,6 +34,15 @@ enum Command {
     },
     /// Process a batch of articles (JSON Lines) into what akhbar derives from them.
     Process(process::Args),
+    /// Keyphrases of documents (JSON Lines `{"id", "text"}` → `{"id", "keyphrases"}`).
+    Keyphrases {
+        /// JSON Lines input; `-` or nothing reads standard input.
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// How many keyphrases per document.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+    },
     /// Label CoNLL tokens with entity types (BIO over PER, ORG, LOC, MISC).
     Ner {
         /// CoNLL input (first column the token); `-` or nothing reads standard input.
@@ -63,8 +72,59 @@ fn main() -> Result<()> {
         Command::Lexicon(args) => lexicon::run(&args),
         Command::Ner { file } => ner::ner(file.as_deref()),
         Command::Process(args) => process::run(&args),
+        Command::Keyphrases { input, top } => process::keyphrases(input.as_deref(), top),
         Command::TrainNer(args) => ner::train_ner(&args),
     }
+}
+
+/// Opens a line-oriented input: a file, or standard input for `-` or no path.
+pub(crate) fn open_lines(path: Option<&std::path::Path>) -> Result<Box<dyn std::io::BufRead>> {
+    use anyhow::Context;
+    Ok(match path {
+        Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufReader::new(
+            std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
+        )),
+        _ => Box::new(std::io::stdin().lock()),
+    })
+}
+
+/// Maps a JSON Lines batch record by record: `f` gets each record with its `"text"` and line
+/// number and returns the output object (`"id"` is added); a line that is not JSON or has no
+/// text gets an `"error"` line of its own and the batch goes on.
+pub(crate) fn map_json_lines(
+    input: Option<&std::path::Path>,
+    f: impl Fn(&serde_json::Value, &str, usize) -> Result<serde_json::Value, String>,
+) -> Result<()> {
+    use serde_json::{Value, json};
+    use std::io::{BufRead, Write};
+    let reader = open_lines(input)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (n, line) in reader.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = match serde_json::from_str::<Value>(&line) {
+            Err(e) => json!({"id": null, "error": format!("line {}: not JSON: {e}", n + 1)}),
+            Ok(rec) => {
+                let id = rec.get("id").cloned().unwrap_or(Value::Null);
+                let outcome = match rec.get("text").and_then(Value::as_str) {
+                    Some(text) => f(&rec, text, n + 1),
+                    None => Err("no \"text\" field".to_string()),
+                };
+                match outcome {
+                    Ok(mut v) => {
+                        v["id"] = id;
+                        v
+                    }
+                    Err(e) => json!({"id": id, "error": format!("line {}: {e}", n + 1)}),
+                }
+            }
+        };
+        writeln!(out, "{result}")?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
 /// Reads a whole input as bytes: a file, or standard input for `-` or no path.

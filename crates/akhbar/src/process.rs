@@ -59,12 +59,7 @@ fn process_record(rec: &Value) -> Result<Value, String> {
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
-    let reader: Box<dyn BufRead> = match &args.input {
-        Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufReader::new(
-            std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
-        )),
-        _ => Box::new(std::io::stdin().lock()),
-    };
+    let reader = crate::open_lines(args.input.as_deref())?;
     let mut records: Vec<(usize, Result<Value, String>)> = Vec::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.with_context(|| format!("cannot read line {}", n + 1))?;
@@ -113,4 +108,15 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// `akhbar keyphrases`: `{"id", "text"}` per line → `{"id", "keyphrases": [...]}`.
+pub(crate) fn keyphrases(input: Option<&std::path::Path>, top: usize) -> Result<()> {
+    crate::map_json_lines(input, |_, text, _| {
+        let k: Vec<String> = akhbar_enrich::tags::keyphrases(&akhbar_text::clean(text), top)
+            .into_iter()
+            .map(|k| k.text)
+            .collect();
+        Ok(json!({"id": null, "keyphrases": k}))
+    })
 }
