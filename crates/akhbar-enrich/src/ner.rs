@@ -234,6 +234,64 @@ impl NerModel {
         viterbi(&emissions, &self.transitions)
     }
 
+    /// Labels the sentences of one document, then gives every other occurrence of a name the
+    /// type it was found with ("one sense per discourse": `الأهلي` found once is the club
+    /// wherever the article names it again), where the tagger left those words unlabelled.
+    #[must_use]
+    pub fn tag_document(&self, sentences: &[Vec<TokenInfo>]) -> Vec<Vec<usize>> {
+        let mut labels: Vec<Vec<usize>> = sentences.iter().map(|s| self.tag(s)).collect();
+        let lex = Analyzer::embedded().lexicon();
+        // Names found: their bases and the type each was found with most.
+        let mut found: FxHashMap<Vec<String>, FxHashMap<usize, usize>> = FxHashMap::default();
+        for (s, l) in sentences.iter().zip(&labels) {
+            let mut i = 0;
+            while i < l.len() {
+                if LABELS[l[i]].starts_with("B-") {
+                    let mut j = i + 1;
+                    while j < l.len() && LABELS[l[j]].starts_with("I-") {
+                        j += 1;
+                    }
+                    let key: Vec<String> = s[i..j].iter().map(|t| t.base.clone()).collect();
+                    *found.entry(key).or_default().entry(l[i]).or_default() += 1;
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        // Only names worth spreading: not a stop word, not a common word of the language.
+        let mut names: Vec<(Vec<String>, usize)> = found
+            .into_iter()
+            .filter_map(|(k, types)| {
+                let (&b, _) = types.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))?;
+                let content = k.iter().all(|w| w.chars().count() >= 3 && !lex.is_stop_word(w));
+                let rare = k.len() > 1 || lex.frequency(&k[0]) < 2000;
+                (content && rare).then_some((k, b))
+            })
+            .collect();
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        for (s, l) in sentences.iter().zip(labels.iter_mut()) {
+            let mut i = 0;
+            while i < l.len() {
+                let hit = names.iter().find(|(k, _)| {
+                    i + k.len() <= l.len()
+                        && (i..i + k.len()).all(|x| l[x] == 0)
+                        && k.iter().enumerate().all(|(n, w)| s[i + n].base == *w)
+                });
+                if let Some((k, b)) = hit {
+                    l[i] = *b;
+                    for x in i + 1..i + k.len() {
+                        l[x] = b + 1;
+                    }
+                    i += k.len();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        labels
+    }
+
     /// Reads a model file.
     #[must_use]
     pub fn from_bytes(bytes: &[u8]) -> Option<NerModel> {
@@ -567,8 +625,9 @@ pub fn find_entities(text: &str) -> Vec<Entity> {
         .iter()
         .filter(|a| !a.token.in_hashtag && a.token.kind != TokenKind::Hashtag)
         .collect();
-    // Token-level spans (start, end exclusive, type).
-    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    // Sentences: split at sentence-final punctuation to keep sequences short; the text is one
+    // document for the discourse pass.
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     while start < words.len() {
         let mut end = start;
@@ -576,8 +635,14 @@ pub fn find_entities(text: &str) -> Vec<Entity> {
             end += 1;
         }
         let end = (end + 1).min(words.len());
-        let infos: Vec<TokenInfo> = words[start..end].iter().map(|a| info_of(a)).collect();
-        let labels = model.tag(&infos);
+        bounds.push((start, end));
+        start = end;
+    }
+    let infos: Vec<Vec<TokenInfo>> =
+        bounds.iter().map(|&(s, e)| words[s..e].iter().map(|a| info_of(a)).collect()).collect();
+    // Token-level spans (start, end exclusive, type).
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    for (&(start, _), labels) in bounds.iter().zip(model.tag_document(&infos)) {
         let mut i = 0;
         while i < labels.len() {
             if let Some(ty) = LABELS[labels[i]].strip_prefix("B-") {
@@ -591,7 +656,6 @@ pub fn find_entities(text: &str) -> Vec<Entity> {
                 i += 1;
             }
         }
-        start = end;
     }
     let base = |k: usize| words.get(k).map_or("", |a| a.base.as_ref());
     let covered =

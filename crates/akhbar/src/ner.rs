@@ -168,33 +168,38 @@ pub(crate) fn ner(file: Option<&Path>) -> Result<()> {
     let text = crate::read_input(file)?;
     let lines = read_conll(&text);
     let model = NerModel::embedded();
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].is_none() {
-            writeln!(out)?;
-            i += 1;
-            continue;
-        }
-        // A sentence: up to a blank line or sentence-final punctuation.
-        let mut j = i;
-        while j < lines.len() {
-            match &lines[j] {
-                None => break,
-                Some((t, _)) => {
-                    j += 1;
-                    if matches!(t.as_str(), "." | "!" | "؟" | "?") {
-                        break;
-                    }
+    // Sentences (at blank lines and sentence-final punctuation), kept with their line indices;
+    // the whole input is one document for the discourse pass.
+    let mut sents: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        match l {
+            None => sents.extend((!cur.is_empty()).then(|| std::mem::take(&mut cur))),
+            Some((t, _)) => {
+                cur.push(i);
+                if matches!(t.as_str(), "." | "!" | "؟" | "?") {
+                    sents.push(std::mem::take(&mut cur));
                 }
             }
         }
-        let toks: Vec<&str> = lines[i..j].iter().flatten().map(|(t, _)| t.as_str()).collect();
-        let infos: Vec<_> = toks.iter().map(|t| token_info(t)).collect();
-        for (t, l) in toks.iter().zip(model.tag(&infos)) {
-            writeln!(out, "{t}\t{}", LABELS[l])?;
+    }
+    sents.extend((!cur.is_empty()).then_some(cur));
+    let infos: Vec<Vec<_>> = sents
+        .iter()
+        .map(|s| s.iter().filter_map(|&i| lines[i].as_ref()).map(|(t, _)| token_info(t)).collect())
+        .collect();
+    let mut label_of: Vec<Option<usize>> = vec![None; lines.len()];
+    for (s, labels) in sents.iter().zip(model.tag_document(&infos)) {
+        for (&i, l) in s.iter().zip(labels) {
+            label_of[i] = Some(l);
         }
-        i = j;
+    }
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for (l, lab) in lines.iter().zip(label_of) {
+        match l {
+            None => writeln!(out)?,
+            Some((t, _)) => writeln!(out, "{t}\t{}", LABELS[lab.unwrap_or(0)])?,
+        }
     }
     out.flush()?;
     Ok(())
