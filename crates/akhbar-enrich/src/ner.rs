@@ -280,8 +280,8 @@ impl NerModel {
                 });
                 if let Some((k, b)) = hit {
                     l[i] = *b;
-                    for x in i + 1..i + k.len() {
-                        l[x] = b + 1;
+                    for x in &mut l[i + 1..i + k.len()] {
+                        *x = b + 1;
                     }
                     i += k.len();
                 } else {
