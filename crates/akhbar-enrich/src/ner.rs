@@ -25,6 +25,9 @@ const GAZ_LOC: &str = include_str!("../data/gaz_loc.txt");
 const GAZ_ORG: &str = include_str!("../data/gaz_org.txt");
 const GAZ_PER: &str = include_str!("../data/gaz_per.txt");
 const GAZ_NAMES: &str = include_str!("../data/gaz_names.txt");
+/// How often each word follows a person, place or organization trigger word in the shared news
+/// corpora (counted by `akhbar lexicon`): names unseen in the training data still show their kind.
+const NAME_CONTEXTS: &str = include_str!("../data/name_contexts.tsv");
 const GAZ_TRIGGERS: &str = include_str!("../data/gaz_triggers.txt");
 const EMBEDDED_MODEL: &[u8] = include_bytes!("../data/ner.model");
 
@@ -51,6 +54,7 @@ pub fn token_info(raw: &str) -> TokenInfo {
 }
 
 struct Gazetteers {
+    contexts: FxHashMap<String, [u32; 3]>,
     loc: FxHashSet<String>,
     org: FxHashSet<String>,
     per: FxHashSet<String>,
@@ -73,7 +77,23 @@ fn gazetteers() -> &'static Gazetteers {
                 triggers.insert(w.trim().to_string(), ty);
             }
         }
-        Gazetteers { loc: words(GAZ_LOC), org: words(GAZ_ORG), per: words(GAZ_PER), triggers }
+        let mut contexts = FxHashMap::default();
+        for line in akhbar_text::data_lines(NAME_CONTEXTS) {
+            let mut parts = line.split('\t');
+            if let (Some(w), Some(p), Some(l), Some(o)) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            {
+                let n = |x: &str| x.parse::<u32>().unwrap_or(0);
+                contexts.insert(w.to_string(), [n(p), n(l), n(o)]);
+            }
+        }
+        Gazetteers {
+            contexts,
+            loc: words(GAZ_LOC),
+            org: words(GAZ_ORG),
+            per: words(GAZ_PER),
+            triggers,
+        }
     })
 }
 
@@ -178,6 +198,22 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         _ => "4",
     };
     out.push(hash(42, bucket(&t.base)));
+    // What the corpus says about this word: how often it follows each kind of trigger.
+    if let Some(c) = g.contexts.get(&t.base) {
+        let total: u32 = c.iter().sum();
+        let level = |x: u32| match x {
+            0 => 0,
+            1..=4 => 1,
+            5..=19 => 2,
+            _ => 3,
+        };
+        for (k, name) in ["ctx-per", "ctx-loc", "ctx-org"].iter().enumerate() {
+            out.push(hash(47, &format!("{name}{}", level(c[k]))));
+            if c[k] * 10 >= total * 6 && total >= 3 {
+                out.push(hash(48, name));
+            }
+        }
+    }
     out.push(hash(43, &format!("{}|{}", bucket(&t.base), u8::from(t.article))));
     if let Some(p) = at(-1) {
         out.push(hash(44, &format!("{}|{}", bucket(&p.base), bucket(&t.base))));
@@ -186,6 +222,13 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     if let Some(n) = at(1) {
         out.push(hash(46, &format!("{}|{}", bucket(&t.base), bucket(&n.base))));
     }
+}
+
+/// The entity type a trigger word announces for the words after it (`الرئيس` → PER,
+/// `مدينة` → LOC, `شركة` → ORG).
+#[must_use]
+pub fn trigger_type(base: &str) -> Option<&'static str> {
+    gazetteers().triggers.get(base).copied()
 }
 
 /// Whether label `b` may follow label `a` (`I-X` only after `B-X` or `I-X`).

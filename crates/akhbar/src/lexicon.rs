@@ -54,6 +54,9 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let reader = crate::open_lines(Some(&args.input))?;
     let mut categories: Vec<String> = Vec::new();
     let mut docs: Vec<Doc> = Vec::new();
+    // How often each word follows a PER, LOC or ORG trigger word (`الرئيس X`, `مدينة X`).
+    let mut contexts: HashMap<String, [u32; 3]> = HashMap::new();
+    let analyzer = akhbar_text::Analyzer::embedded();
     let mut bad = 0usize;
     for (n, line) in reader.lines().enumerate() {
         let line = line.with_context(|| format!("cannot read line {}", n + 1))?;
@@ -68,6 +71,20 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             })
         });
         let text = format!("{}\n{}", rec.title, rec.text);
+        let analyzed = analyzer.analyze(&text);
+        for pair in analyzed.windows(2) {
+            let (p, w) = (&pair[0], &pair[1]);
+            if p.token.kind != TokenKind::Word || w.token.kind != TokenKind::Word || w.stop {
+                continue;
+            }
+            let slot = match akhbar_enrich::ner::trigger_type(&p.base) {
+                Some("PER") => 0,
+                Some("LOC") => 1,
+                Some(_) => 2,
+                None => continue,
+            };
+            contexts.entry(w.base.to_string()).or_insert([0; 3])[slot] += 1;
+        }
         let keys = tokenize(&text)
             .into_iter()
             .filter(|t| !t.in_hashtag && t.kind != TokenKind::Hashtag)
@@ -107,6 +124,19 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         writeln!(lex, "{w}\t{}", c.df)?;
     }
     lex.flush()?;
+
+    let mut ctx: Vec<(&String, &[u32; 3])> =
+        contexts.iter().filter(|(_, c)| c.iter().sum::<u32>() >= 3).collect();
+    ctx.sort_by(|a, b| a.0.cmp(b.0));
+    let mut cf = BufWriter::new(std::fs::File::create(args.out.join("name_contexts.tsv"))?);
+    writeln!(
+        cf,
+        "# word\tafter PER trigger\tafter LOC trigger\tafter ORG trigger; rebuilt by `akhbar lexicon`"
+    )?;
+    for (w, c) in ctx {
+        writeln!(cf, "{w}\t{}\t{}\t{}", c[0], c[1], c[2])?;
+    }
+    cf.flush()?;
 
     // Phrases over the most frequent words only (every stop phrase is made of common words).
     let vocab: HashSet<&str> =
