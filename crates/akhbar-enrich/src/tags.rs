@@ -70,6 +70,16 @@ const EDGE_WORDS: &[&str] = &[
     "عبر",
 ];
 
+/// A verb with the future prefix: `سينفي`, `ستعقد` (the rest is a common word on its own).
+fn future_verb(word: &str) -> bool {
+    let lex = Analyzer::embedded().lexicon();
+    let mut ch = word.chars();
+    ch.next() == Some('س')
+        && matches!(ch.clone().next(), Some('ي' | 'ت' | 'ن'))
+        && ch.as_str().chars().count() >= 3
+        && lex.frequency(ch.as_str()) > 3 * lex.frequency(word).max(1)
+}
+
 /// The slug of a tag: its folded words joined by `-`, at most 60 bytes, cut at a word.
 #[must_use]
 pub fn slug(tag: &str) -> String {
@@ -125,12 +135,19 @@ struct Candidate {
 /// scoring, with more of them kept.
 #[must_use]
 pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
-    tags("", text, max)
+    // Documents that are not news keep their short single nouns (`الكتب`, `الثقافة`).
+    rank("", text, max, 4)
 }
 
 /// Ranks tags for an article.
 #[must_use]
 pub fn tags(title: &str, body: &str, max: usize) -> Vec<Tag> {
+    // News tags skip slight single nouns (`الأب`, `السم`): a stem of four letters at least.
+    rank(title, body, max, 6)
+}
+
+/// Ranks candidates; single defined nouns need at least `min_single` letters (article included).
+fn rank(title: &str, body: &str, max: usize, min_single: usize) -> Vec<Tag> {
     let analyzer = Analyzer::embedded();
     let lex = analyzer.lexicon();
     let mut cands: FxHashMap<String, Candidate> = FxHashMap::default();
@@ -237,7 +254,7 @@ pub fn tags(title: &str, body: &str, max: usize) -> Vec<Tag> {
         }
         let defined = a.base.starts_with("ال");
         // Defined single nouns (`الهدنة`): specific ones only.
-        if defined {
+        if defined && a.base.chars().count() >= min_single {
             let spec = specificity(&a.base);
             if spec > 3.0 {
                 add(display(a), a.stem.to_string(), weight(a.token.start) * 0.6, spec, None);
@@ -320,6 +337,16 @@ pub fn tags(title: &str, body: &str, max: usize) -> Vec<Tag> {
         let words: Vec<String> =
             akhbar_text::fold(&c.text).split(' ').map(str::to_string).collect();
         let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        // Arabic tags only: a code (`B3`) or a Latin fragment is no tag of an Arabic article.
+        if !c.text.chars().any(akhbar_text::is_arabic_letter)
+            || c.text.chars().any(|ch| ch.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        // A verb in the future (`سينفي`) ends no name and no phrase.
+        if future_verb(last) {
+            continue;
+        }
         if lex.is_stop_word(first)
             || lex.is_stop_word(last)
             || EDGE_WORDS.contains(&first.as_str())
