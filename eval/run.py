@@ -193,6 +193,20 @@ def gate_akec(a, figures):
     print(f"  AKEC precision@10 {figures['akec.p_at_10']} over {len(ps)} documents (YAKE, measured once: 0.121)")
 
 
+def gate_dedup(a, figures):
+    """Copies among 3,585 Saudi press articles and their wire copies plus 80 edited copies,
+    through `akhbar process` (duplicate_of), scored by score_dedup.py."""
+    arts = os.path.join(a.shared, 'data/dedup/dev-articles.jsonl')
+    pred = os.path.join(a.out, 'dedup.jsonl')
+    p = run([a.bin, 'process', '--input', arts, '--output', pred])
+    if p.returncode != 0:
+        print('  akhbar process failed: ' + p.stderr.strip())
+    s = run([sys.executable, os.path.join(a.shared, 'eval/score_dedup.py'), os.path.join(a.shared, 'data/dedup/dev-gold.json'), pred])
+    print('  ' + s.stdout.strip())
+    parts = s.stdout.split()
+    figures['dedup.f1'] = float(parts[parts.index('F1') + 1])
+
+
 def gate_stop_lists(a, figures):
     """Stop words and phrases against the tags dev set: the editors' listed junk phrases akhbar
     already recognises as topic-free, and the editors' gold tags it would wrongly stop."""
@@ -255,6 +269,7 @@ GATES = [
     ('entities (ANERcorp, last 10% held out)', gate_ner),
     ('tags (tags dev set)', gate_tags),
     ('keyphrases (AKEC)', gate_akec),
+    ('copies (dedup dev set)', gate_dedup),
     ('stop words and phrases (tags dev set)', gate_stop_lists),
     ('one analysis for queries and titles (search dev queries)', gate_query_match),
 ]

@@ -1,7 +1,8 @@
 //! `akhbar process`: a batch of articles (JSON Lines) in order of publication, each written
-//! back with what akhbar derives: title, body, published, tags, entities, dates. Linking fields
-//! (`duplicate_of`, `story`, `related`) are left out until the linking stage exists. One bad
-//! record is reported in its own output line and the batch goes on.
+//! back with what akhbar derives: title, body, published, tags, entities, dates, the earliest
+//! article it copies (`duplicate_of`) and the wire agencies it credits. `story` and `related`
+//! are left out until those stages exist. One bad record is reported in its own output line
+//! and the batch goes on.
 
 use crate::analyze::tag_texts;
 use akhbar_enrich::dates::{Reference, find_dates, published_from_lead};
@@ -21,7 +22,7 @@ pub(crate) struct Args {
     output: Option<PathBuf>,
 }
 
-fn process_record(rec: &Value) -> Result<Value, String> {
+fn process_record(rec: &Value, copies: &mut akhbar_link::DuplicateIndex) -> Result<Value, String> {
     let id = rec.get("id").cloned().unwrap_or(Value::Null);
     let title_in = rec.get("title").and_then(Value::as_str).unwrap_or("").to_string();
     let page = if let Some(html) = rec.get("html").and_then(Value::as_str) {
@@ -47,7 +48,15 @@ fn process_record(rec: &Value) -> Result<Value, String> {
     }
     let published = reference.map(|r| r.date).or_else(|| published_from_lead(&page.body, None));
     let anchor = published.map(Reference::on);
+    let id_text = match &id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    // `duplicate_of` is filled in once the whole batch is in: a later copy can join groups.
+    copies.add(&id_text, &format!("{title}\n{}", page.body));
     Ok(json!({
+        "duplicate_of": null,
+        "wire": akhbar_link::wire_credits(&page.body),
         "id": id,
         "title": title,
         "body": page.body,
@@ -91,20 +100,34 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     };
     let mut out = BufWriter::new(out);
     let progress = std::io::stderr().is_terminal();
+    let mut copies = akhbar_link::DuplicateIndex::default();
     let total = order.len();
+    let mut results: Vec<Value> = Vec::with_capacity(total);
     for (done, i) in order.into_iter().enumerate() {
         let (line_no, rec) = &records[i];
         let result = match rec {
-            Ok(v) => process_record(v).unwrap_or_else(|e| json!({"id": v.get("id").cloned().unwrap_or(Value::Null), "error": format!("line {line_no}: {e}")})),
+            Ok(v) => process_record(v, &mut copies).unwrap_or_else(|e| {
+                json!({"id": v.get("id").cloned().unwrap_or(Value::Null), "error": format!("line {line_no}: {e}")})
+            }),
             Err(e) => json!({"id": null, "error": e}),
         };
-        writeln!(out, "{result}")?;
+        results.push(result);
         if progress && (done % 25 == 0 || done + 1 == total) {
             eprint!("\rprocessed {}/{total}", done + 1);
         }
     }
     if progress {
         eprintln!();
+    }
+    for mut result in results {
+        if result.get("error").is_none() {
+            let id = match &result["id"] {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            result["duplicate_of"] = json!(copies.original_of(&id));
+        }
+        writeln!(out, "{result}")?;
     }
     out.flush()?;
     Ok(())
