@@ -207,6 +207,20 @@ def gate_dedup(a, figures):
     figures['dedup.f1'] = float(parts[parts.index('F1') + 1])
 
 
+def gate_stories(a, figures):
+    """The 202 story dev articles (5 outlets, two days) through `akhbar process` (story),
+    scored by score_stories.py (B-cubed)."""
+    arts = os.path.join(a.shared, 'data/stories/dev-articles.jsonl')
+    pred = os.path.join(a.out, 'stories.jsonl')
+    p = run([a.bin, 'process', '--input', arts, '--output', pred])
+    if p.returncode != 0:
+        print('  akhbar process failed: ' + p.stderr.strip())
+    s = run([sys.executable, os.path.join(a.shared, 'eval/score_stories.py'), os.path.join(a.shared, 'data/stories/dev-gold.tsv'), pred])
+    print('  ' + s.stdout.strip())
+    parts = s.stdout.split()
+    figures['stories.bcubed_f1'] = float(parts[parts.index('bcubed_f1') + 1])
+
+
 def gate_stop_lists(a, figures):
     """Stop words and phrases against the tags dev set: the editors' listed junk phrases akhbar
     already recognises as topic-free, and the editors' gold tags it would wrongly stop."""
@@ -270,6 +284,7 @@ GATES = [
     ('tags (tags dev set)', gate_tags),
     ('keyphrases (AKEC)', gate_akec),
     ('copies (dedup dev set)', gate_dedup),
+    ('stories (stories dev set)', gate_stories),
     ('stop words and phrases (tags dev set)', gate_stop_lists),
     ('one analysis for queries and titles (search dev queries)', gate_query_match),
 ]

@@ -214,7 +214,7 @@ fn rank(title: &str, body: &str, max: usize, min_single: usize) -> Vec<Tag> {
     let content = |a: &Analyzed<'_>| {
         a.token.kind == TokenKind::Word
             && !a.stop
-            && a.stop_phrase.is_none()
+            && !a.in_stop_phrase
             && a.base.chars().count() >= 3
             && !EDGE_WORDS.contains(&a.base.as_ref())
     };

@@ -15,6 +15,8 @@
 //! assert_eq!(index.add("b", &format!("جدة - واس: {text}")), Some("a".to_string()));
 //! ```
 
+pub mod stories;
+
 use akhbar_text::{TokenKind, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::{BuildHasher, Hasher};

@@ -55,6 +55,8 @@ pub struct Analyzed<'a> {
     pub stop: bool,
     /// Whether the token starts a stop phrase, and how many word tokens it covers.
     pub stop_phrase: Option<usize>,
+    /// Whether the token is any word of a stop phrase (`كامل` in `بشكل كامل`).
+    pub in_stop_phrase: bool,
 }
 
 /// The analysis pipeline over one lexicon: tokenize, segment, stem, flag stop words and phrases.
@@ -98,6 +100,7 @@ impl<'l> Analyzer<'l> {
                 stem: token.key.clone(),
                 stop,
                 stop_phrase: None,
+                in_stop_phrase: false,
                 token,
             };
         }
@@ -116,7 +119,7 @@ impl<'l> Analyzer<'l> {
         };
         let stop = self.lexicon.is_stop_word(&token.key)
             || (base != token.key && self.lexicon.is_stop_word(&base));
-        Analyzed { token, segments, base, stem, stop, stop_phrase: None }
+        Analyzed { token, segments, base, stem, stop, stop_phrase: None, in_stop_phrase: false }
     }
 
     /// Tokenizes and analyzes a text, then marks stop phrases (over consecutive word tokens;
@@ -164,6 +167,9 @@ impl<'l> Analyzer<'l> {
             });
             if let Some(len) = found {
                 tokens[i].stop_phrase = Some(len);
+                for &k in &words[w..(w + len).min(words.len())] {
+                    tokens[k].in_stop_phrase = true;
+                }
                 w += len;
             } else {
                 w += 1;

@@ -199,7 +199,7 @@ pub(crate) fn report(text: &str) -> String {
     for a in tokens.iter().filter(|a| {
         a.token.kind == TokenKind::Word
             && !a.stop
-            && a.stop_phrase.is_none()
+            && !a.in_stop_phrase
             && a.stem.chars().count() > 2
     }) {
         *counts.entry(a.stem.as_ref()).or_default() += 1;

@@ -43,6 +43,12 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         top: usize,
     },
+    /// Similarity of article pairs (JSON Lines `{"id", "a": {"title", "text"}, "b": {…}}`).
+    Similarity {
+        /// JSON Lines input; `-` or nothing reads standard input.
+        #[arg(long)]
+        input: Option<PathBuf>,
+    },
     /// Label CoNLL tokens with entity types (BIO over PER, ORG, LOC, MISC).
     Ner {
         /// CoNLL input (first column the token); `-` or nothing reads standard input.
@@ -72,6 +78,7 @@ fn main() -> Result<()> {
         Command::Lexicon(args) => lexicon::run(&args),
         Command::Ner { file } => ner::ner(file.as_deref()),
         Command::Process(args) => process::run(&args),
+        Command::Similarity { input } => process::similarity(input.as_deref()),
         Command::Keyphrases { input, top } => process::keyphrases(input.as_deref(), top),
         Command::TrainNer(args) => ner::train_ner(&args),
     }
@@ -110,6 +117,7 @@ pub(crate) fn map_json_lines(
                 let id = rec.get("id").cloned().unwrap_or(Value::Null);
                 let outcome = match rec.get("text").and_then(Value::as_str) {
                     Some(text) => f(&rec, text, n + 1),
+                    None if rec.get("a").is_some() => f(&rec, "", n + 1),
                     None => Err("no \"text\" field".to_string()),
                 };
                 match outcome {

@@ -22,7 +22,11 @@ pub(crate) struct Args {
     output: Option<PathBuf>,
 }
 
-fn process_record(rec: &Value, copies: &mut akhbar_link::DuplicateIndex) -> Result<Value, String> {
+fn process_record(
+    rec: &Value,
+    copies: &mut akhbar_link::DuplicateIndex,
+    stories: &mut akhbar_link::stories::StoryClusterer,
+) -> Result<Value, String> {
     let id = rec.get("id").cloned().unwrap_or(Value::Null);
     let title_in = rec.get("title").and_then(Value::as_str).unwrap_or("").to_string();
     let page = if let Some(html) = rec.get("html").and_then(Value::as_str) {
@@ -54,7 +58,9 @@ fn process_record(rec: &Value, copies: &mut akhbar_link::DuplicateIndex) -> Resu
     };
     // `duplicate_of` is filled in once the whole batch is in: a later copy can join groups.
     copies.add(&id_text, &format!("{title}\n{}", page.body));
+    let story = stories.add(&id_text, &title, &page.body, published.map(|d| d.days()));
     Ok(json!({
+        "story": story,
         "duplicate_of": null,
         "wire": akhbar_link::wire_credits(&page.body),
         "id": id,
@@ -101,12 +107,13 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let mut out = BufWriter::new(out);
     let progress = std::io::stderr().is_terminal();
     let mut copies = akhbar_link::DuplicateIndex::default();
+    let mut stories = akhbar_link::stories::StoryClusterer::default();
     let total = order.len();
     let mut results: Vec<Value> = Vec::with_capacity(total);
     for (done, i) in order.into_iter().enumerate() {
         let (line_no, rec) = &records[i];
         let result = match rec {
-            Ok(v) => process_record(v, &mut copies).unwrap_or_else(|e| {
+            Ok(v) => process_record(v, &mut copies, &mut stories).unwrap_or_else(|e| {
                 json!({"id": v.get("id").cloned().unwrap_or(Value::Null), "error": format!("line {line_no}: {e}")})
             }),
             Err(e) => json!({"id": null, "error": e}),
@@ -141,5 +148,21 @@ pub(crate) fn keyphrases(input: Option<&std::path::Path>, top: usize) -> Result<
             .map(|k| k.text)
             .collect();
         Ok(json!({"id": null, "keyphrases": k}))
+    })
+}
+
+/// `akhbar similarity`: `{"id", "a": {"title", "text"}, "b": {"title", "text"}}` per line →
+/// `{"id", "score"}` in [0, 1].
+pub(crate) fn similarity(input: Option<&std::path::Path>) -> Result<()> {
+    crate::map_json_lines(input, |rec, _, _| {
+        let side = |k: &str| -> Result<(String, String), String> {
+            let v = rec.get(k).ok_or_else(|| format!("no \"{k}\" article"))?;
+            let field =
+                |f: &str| akhbar_text::clean(v.get(f).and_then(Value::as_str).unwrap_or(""));
+            Ok((field("title"), field("text")))
+        };
+        let ((at, ax), (bt, bx)) = (side("a")?, side("b")?);
+        let score = akhbar_link::stories::similarity(&at, &ax, &bt, &bx);
+        Ok(json!({"id": null, "score": (f64::from(score) * 1000.0).round() / 1000.0 + 0.0}))
     })
 }

@@ -1,0 +1,195 @@
+//! Stories: one event's coverage gathered across outlets, by online clustering in time order.
+//!
+//! Each article becomes a vector of its content stems (stop words, stop phrases and slight
+//! words out) weighted by log frequency, the title counted twice, and specificity against the
+//! lexicon's background document frequencies. Candidate stories come from an inverted index
+//! on the article's strongest stems (never a scan of every story); the article joins the most
+//! similar candidate (cosine to the story's centroid, discounted by the days between them)
+//! above a threshold, or opens a story of its own. A story's id is its first article's id,
+//! so ids are stable as later articles arrive.
+
+use akhbar_text::{Analyzer, TokenKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Terms kept per article vector.
+const TOP_TERMS: usize = 100;
+/// Terms of an article looked up in the inverted index.
+const PROBE_TERMS: usize = 30;
+/// Similarity an article needs to join a story.
+pub const JOIN_THRESHOLD: f32 = 0.22;
+/// Days after which an event has usually moved on: similarity fades beyond them.
+const FRESH_DAYS: f32 = 3.0;
+
+/// An article's weighted content stems, normalized to unit length, strongest first.
+#[derive(Debug, Clone, Default)]
+pub struct TermVector(Vec<(String, f32)>);
+
+impl TermVector {
+    /// The vector of an article's title and body.
+    #[must_use]
+    pub fn of(title: &str, body: &str) -> Self {
+        let analyzer = Analyzer::embedded();
+        let lex = analyzer.lexicon();
+        let n = f32::from(u16::try_from(lex.documents().min(60_000)).unwrap_or(60_000)).max(1.0);
+        let mut tf: FxHashMap<String, f32> = FxHashMap::default();
+        for (text, weight) in [(title, 2.0f32), (body, 1.0)] {
+            for a in analyzer.analyze(text) {
+                if a.token.kind != TokenKind::Word
+                    || a.stop
+                    || a.in_stop_phrase
+                    || a.token.in_hashtag
+                {
+                    continue;
+                }
+                if a.stem.chars().count() < 3 {
+                    continue;
+                }
+                *tf.entry(a.stem.to_string()).or_default() += weight;
+            }
+        }
+        let mut v: Vec<(String, f32)> = tf
+            .into_iter()
+            .map(|(t, f)| {
+                let df = lex.frequency(&t) as f32;
+                let idf = ((n + 1.0) / (df + 1.0)).ln().max(0.5);
+                let w = (1.0 + f.ln()) * idf;
+                (t, w)
+            })
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(TOP_TERMS);
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
+        TermVector(v)
+    }
+
+    /// Cosine similarity with another vector.
+    #[must_use]
+    pub fn cosine(&self, other: &TermVector) -> f32 {
+        let map: FxHashMap<&str, f32> = other.0.iter().map(|(t, w)| (t.as_str(), *w)).collect();
+        self.0.iter().filter_map(|(t, w)| map.get(t.as_str()).map(|o| w * o)).sum()
+    }
+}
+
+#[derive(Debug)]
+struct Story {
+    id: String,
+    centroid: FxHashMap<String, f32>,
+    last_day: Option<i64>,
+}
+
+impl Story {
+    fn similarity(&self, v: &TermVector) -> f32 {
+        let norm = self.centroid.values().map(|w| w * w).sum::<f32>().sqrt().max(1e-6);
+        v.0.iter().filter_map(|(t, w)| self.centroid.get(t).map(|c| w * c / norm)).sum()
+    }
+}
+
+/// Gathers articles into stories as they arrive.
+#[derive(Debug, Default)]
+pub struct StoryClusterer {
+    stories: Vec<Story>,
+    postings: FxHashMap<String, Vec<usize>>,
+}
+
+impl StoryClusterer {
+    /// Adds an article (in publication order; `day` is its publication day as a day number,
+    /// when known) and returns its story's id.
+    pub fn add(&mut self, id: &str, title: &str, body: &str, day: Option<i64>) -> String {
+        let v = TermVector::of(title, body);
+        let mut candidates: FxHashSet<usize> = FxHashSet::default();
+        for (t, _) in v.0.iter().take(PROBE_TERMS) {
+            if let Some(list) = self.postings.get(t) {
+                candidates.extend(list.iter().copied());
+            }
+        }
+        let mut best: Option<(usize, f32)> = None;
+        let mut sorted: Vec<usize> = candidates.into_iter().collect();
+        sorted.sort_unstable();
+        for s in sorted {
+            let story = &self.stories[s];
+            let mut sim = story.similarity(&v);
+            if let (Some(a), Some(b)) = (day, story.last_day) {
+                let gap = (a - b).abs() as f32;
+                if gap > FRESH_DAYS {
+                    sim *= FRESH_DAYS / gap;
+                }
+            }
+            if best.is_none_or(|(_, b)| sim > b) {
+                best = Some((s, sim));
+            }
+        }
+        let index = match best {
+            Some((s, sim)) if sim >= JOIN_THRESHOLD => s,
+            _ => {
+                self.stories.push(Story {
+                    id: id.to_string(),
+                    centroid: FxHashMap::default(),
+                    last_day: day,
+                });
+                self.stories.len() - 1
+            }
+        };
+        let story = &mut self.stories[index];
+        for (t, w) in &v.0 {
+            *story.centroid.entry(t.clone()).or_default() += w;
+        }
+        story.last_day = match (story.last_day, day) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        for (t, _) in v.0.iter().take(PROBE_TERMS) {
+            let list = self.postings.entry(t.clone()).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        }
+        story.id.clone()
+    }
+}
+
+/// Similarity of two articles in [0, 1]: the cosine of their content-stem vectors (filler
+/// words and stop phrases carry no weight), with the titles compared on their own too.
+#[must_use]
+pub fn similarity(a_title: &str, a_text: &str, b_title: &str, b_text: &str) -> f32 {
+    let body = TermVector::of(a_title, a_text).cosine(&TermVector::of(b_title, b_text));
+    let titles = TermVector::of(a_title, "").cosine(&TermVector::of(b_title, ""));
+    (0.8 * body + 0.2 * titles).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FLOOD_A: &str = "أعلنت هيئة الدفاع المدني في محافظة جدة إجلاء مئتي أسرة من حي الرويس بعد أن غمرت السيول الشوارع إثر أمطار غزيرة هطلت منذ الفجر، وقالت إن فرق الإنقاذ انتشلت ثلاثة أشخاص من سيارات جرفتها المياه.";
+    const FLOOD_B: &str = "واصلت فرق الدفاع المدني في جدة عمليات الإجلاء في حي الرويس وأحياء مجاورة بعد السيول التي خلفتها الأمطار الغزيرة، فيما أعلنت إدارة التعليم تعليق الدراسة في مدارس المحافظة يوم غد.";
+    const FOOTBALL: &str = "فاز نادي الاتحاد على ضيفه الشباب بهدفين دون رد في المباراة التي جمعتهما على ملعب مدينة الملك عبدالله الرياضية ضمن الجولة الخامسة من الدوري، ليرتقي إلى صدارة الترتيب مؤقتاً.";
+
+    #[test]
+    fn stories_gather_one_event() {
+        let mut c = StoryClusterer::default();
+        let a = c.add("a", "سيول جدة: إجلاء مئتي أسرة من حي الرويس", FLOOD_A, Some(100));
+        let f = c.add("f", "الاتحاد يتصدر الدوري بفوزه على الشباب", FOOTBALL, Some(100));
+        let b = c.add("b", "استمرار الإجلاء في جدة وتعليق الدراسة بعد السيول", FLOOD_B, Some(100));
+        assert_eq!(a, "a");
+        assert_eq!(b, "a", "the second flood report joins the first");
+        assert_eq!(f, "f", "the match is a story of its own");
+    }
+
+    #[test]
+    fn similarity_ignores_filler() {
+        let same = similarity("سيول جدة", FLOOD_A, "الإجلاء في جدة", FLOOD_B);
+        let filler = similarity(
+            "",
+            "دعا الوزير كافة الجهات إلى العمل بشكل كامل",
+            "",
+            "أكد المدرب أهمية الفوز بشكل كامل في كافة المباريات",
+        );
+        let other = similarity("سيول جدة", FLOOD_A, "الاتحاد يتصدر", FOOTBALL);
+        assert!(same > 0.2 && same <= 1.0, "{same}");
+        assert!(filler < 0.05, "stop phrases carry no weight: {filler}");
+        assert!(other < same, "{other} < {same}");
+    }
+}
