@@ -78,7 +78,7 @@ fn parse_header(line: &str) -> Option<(Option<String>, Option<String>)> {
 }
 
 /// A dateline at the start of the first paragraph (`القاهرة - `, `الرياض: `).
-fn inline_dateline(first: &str) -> Option<String> {
+pub(crate) fn inline_dateline(first: &str) -> Option<String> {
     for sep in [" - ", " – ", ": ", " ـ "] {
         if let Some((head, _)) = first.split_once(sep)
             && (1..=3).contains(&words(head))
@@ -91,7 +91,7 @@ fn inline_dateline(first: &str) -> Option<String> {
 }
 
 /// The value after a label (`المصدر: X` → `X`), trimmed of separators.
-fn label_value(line: &str, label_end: usize) -> &str {
+pub(crate) fn label_value(line: &str, label_end: usize) -> &str {
     line[label_end..].trim().trim_start_matches([':', '-', '–', '—', '|', '：', '،']).trim()
 }
 

@@ -17,7 +17,7 @@
 //!    names and on table layouts alike, since only the boilerplate pass reads class names.
 
 use crate::embed::parse_signature;
-use crate::labels::label_at_start;
+use crate::labels::{LabelKind, label_at_start};
 use crate::{Embed, Page};
 use scraper::{ElementRef, Html, Node, Selector};
 use std::collections::HashMap;
@@ -678,7 +678,19 @@ pub fn parse_html(bytes: &[u8], input: &HtmlInput<'_>) -> Page {
         }
         let chars = b.text.chars().count();
         let density = b.link_chars as f64 / chars.max(1) as f64;
-        if density > 0.5 || label_at_start(&b.text).is_some() {
+        if density > 0.5 {
+            continue;
+        }
+        if let Some((kind, end)) = label_at_start(&b.text) {
+            // `المصدر: وكالة …` at the end of the article: the source line, not body.
+            let value = crate::flat::label_value(&b.text, end);
+            if kind == LabelKind::Source
+                && !value.is_empty()
+                && word_count(value) <= 12
+                && page.source.is_none()
+            {
+                page.source = Some(value.to_string());
+            }
             continue;
         }
         if word_count(&b.text) < 5 && !ends_like_prose(&b.text) {
@@ -687,6 +699,7 @@ pub fn parse_html(bytes: &[u8], input: &HtmlInput<'_>) -> Page {
         first_body_block = first_body_block.min(n);
         paragraphs.push(b.text.clone());
     }
+    page.dateline = paragraphs.first().and_then(|p| crate::flat::inline_dateline(p));
     page.body = paragraphs.join("\n\n");
 
     // Title: the page's headline (h1), else JSON-LD, OpenGraph, the <title> without the site.
