@@ -120,7 +120,31 @@ pub struct DateMention {
     pub start: usize,
     /// Offset after its last char.
     pub end: usize,
+    /// The time of day stated right after a day (`في تمام الساعة 18:00 غرينتش`), as
+    /// `HH:MM` with an offset when one is stated (`18:00+00:00`). The value keeps the day's
+    /// granularity; the time rides beside it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
+
+/// Time zones named after a clock time (folded), with their offsets.
+const ZONES: &[(&str, &str)] = &[
+    ("غرينتش", "+00:00"),
+    ("جرينتش", "+00:00"),
+    ("gmt", "+00:00"),
+    ("utc", "+00:00"),
+    ("مكه", "+03:00"),
+    ("الرياض", "+03:00"),
+    ("بغداد", "+03:00"),
+    ("القاهره", "+02:00"),
+    ("بيروت", "+02:00"),
+    ("دمشق", "+03:00"),
+    ("عمان", "+03:00"),
+    ("الامارات", "+04:00"),
+    ("ابوظبي", "+04:00"),
+    ("الدوحه", "+03:00"),
+    ("المغرب", "+01:00"),
+];
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (folded). Each table is data: a new spelling is one more entry.
@@ -982,6 +1006,45 @@ impl Parser<'_> {
         (!values.is_empty()).then_some((values, end))
     }
 
+    /// A clock time right after a day: `[في] [تمام] الساعة 5:30 [مساء] [بتوقيت] [غرينتش]`.
+    fn time_after(&self, i: usize) -> Option<String> {
+        let mut j = i;
+        if self.is(j, &["في", "عند", "حوالي", "نحو"]) {
+            j += 1;
+        }
+        if self.is(j, &["تمام"]) {
+            j += 1;
+        }
+        if !self.is(j, &["الساعه", "ساعه"]) {
+            return None;
+        }
+        j += 1;
+        let mut hour = self.number(j)?;
+        let mut minute = 0;
+        j += 1;
+        if self.punct(j, &[":", "."])
+            && let Some(m) = self.number(j + 1)
+        {
+            minute = m;
+            j += 2;
+        }
+        if self.is(j, &["مساء", "ليلا", "عصرا", "ظهرا", "م"]) && (1..12).contains(&hour)
+        {
+            hour += 12;
+            j += 1;
+        } else if self.is(j, &["صباحا", "فجرا", "ص"]) {
+            j += 1;
+        }
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        if self.is(j, &["بتوقيت", "توقيت"]) {
+            j += 1;
+        }
+        let offset = ZONES.iter().find(|(z, _)| self.key(j) == *z).map_or("", |(_, o)| *o);
+        Some(format!("{hour:02}:{minute:02}{offset}"))
+    }
+
     /// Whether a bare `اليوم` here is the noun (`خلال اليوم`, `اليوم الأول`, `روسيا اليوم`,
     /// `(اليوم)` as a paper's name), not today's date.
     fn today_is_a_noun(&self, i: usize) -> bool {
@@ -1017,11 +1080,13 @@ pub fn find_dates(text: &str, reference: Option<&Reference>) -> Vec<DateMention>
     let mut i = 0;
     let mention = |from: usize, to: usize, value: DateValue| -> Option<DateMention> {
         let (a, b) = (toks.get(from)?, toks.get(to.checked_sub(1)?)?);
+        let time = matches!(value, DateValue::Day(_)).then(|| p.time_after(to)).flatten();
         Some(DateMention {
             text: text[a.byte_start..b.byte_end].to_string(),
             value,
             start: a.start,
             end: b.end,
+            time,
         })
     };
     let remember = |v: &DateValue| match *v {

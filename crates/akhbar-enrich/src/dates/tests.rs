@@ -201,3 +201,18 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn times_of_day_ride_beside_the_day() {
+    let r = Reference::parse("2018-06-10").expect("reference");
+    let found = find_dates(
+        "تقام المباراة الجمعة 15 حزيران / يونيو في الساعة 18:00 غرينتش في موسكو",
+        Some(&r),
+    );
+    assert_eq!(found[0].value.to_string(), "2018-06-15");
+    assert_eq!(found[0].time.as_deref(), Some("18:00+00:00"));
+    let found = find_dates("وقع الحادث عصر اليوم في تمام الساعة 5:30 مساء", Some(&r));
+    assert_eq!(found[0].time.as_deref(), Some("17:30"));
+    let found = find_dates("وصل الوفد أمس ثم غادر", Some(&r));
+    assert_eq!(found[0].time, None);
+}
