@@ -123,6 +123,8 @@ pub struct DuplicateIndex {
     shingles: Vec<Vec<u64>>,
     /// Union-find parents over article indices; a group's root is its earliest article.
     parent: Vec<usize>,
+    /// The members of each group with more than one article, by root.
+    members: FxHashMap<usize, Vec<usize>>,
     index: FxHashMap<String, usize>,
     bands: FxHashMap<(usize, u64), Vec<usize>>,
 }
@@ -139,8 +141,13 @@ impl DuplicateIndex {
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         // The earlier article stays the root.
+        if ra == rb {
+            return;
+        }
         let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
         self.parent[join] = keep;
+        let moved = self.members.remove(&join).unwrap_or_else(|| vec![join]);
+        self.members.entry(keep).or_insert_with(|| vec![keep]).extend(moved);
     }
 
     /// Adds an article; returns the id of the original it copies so far, if any (a later
@@ -201,6 +208,14 @@ impl DuplicateIndex {
         self.shingles.push(sh);
         let root = self.find(me);
         (root != me).then(|| self.ids[root].clone())
+    }
+
+    /// The ids of the articles in the same copy group as this one so far (itself excluded).
+    pub fn group_of(&mut self, id: &str) -> Vec<String> {
+        let Some(&i) = self.index.get(id) else { return Vec::new() };
+        let root = self.find(i);
+        let members = self.members.get(&root).cloned().unwrap_or_default();
+        members.into_iter().filter(|&j| j != i).map(|j| self.ids[j].clone()).collect()
     }
 
     /// The original of an added article once all are in: the earliest article of its group,

@@ -150,6 +150,102 @@ impl StoryClusterer {
     }
 }
 
+/// An article as the linking indexes see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Article<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its headline.
+    pub title: &'a str,
+    /// Its text.
+    pub body: &'a str,
+    /// Its publication day (a day number), when known.
+    pub day: Option<i64>,
+}
+
+/// A related article: its id and similarity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// The related article's id.
+    pub id: String,
+    /// Its similarity in [0, 1].
+    pub score: f32,
+}
+
+/// Finds, for each article as it arrives, the earlier articles most similar to it: the
+/// "مقالات مشابهة" list. Candidates come from an inverted index on the articles' strongest
+/// stems (never a scan of all); copies of the article are left out, and one article per story
+/// where the list can afford it.
+#[derive(Debug, Default)]
+pub struct RelatedIndex {
+    ids: Vec<String>,
+    vectors: Vec<TermVector>,
+    days: Vec<Option<i64>>,
+    stories: Vec<String>,
+    postings: FxHashMap<String, Vec<usize>>,
+}
+
+/// Articles looked at per posting list (the most recent ones).
+const POSTING_WINDOW: usize = 200;
+
+impl RelatedIndex {
+    /// Adds an article and returns up to `k` related earlier articles, best first. `exclude`
+    /// names articles never to list (its copies); `story` is its story id.
+    pub fn add(
+        &mut self,
+        article: &Article<'_>,
+        story: &str,
+        exclude: &[String],
+        k: usize,
+    ) -> Vec<Related> {
+        let Article { id, title, body, day } = *article;
+        let v = TermVector::of(title, body);
+        let mut candidates: FxHashSet<usize> = FxHashSet::default();
+        for (t, _) in v.0.iter().take(PROBE_TERMS) {
+            if let Some(list) = self.postings.get(t) {
+                candidates.extend(list.iter().rev().take(POSTING_WINDOW).copied());
+            }
+        }
+        let mut scored: Vec<(usize, f32)> = candidates
+            .into_iter()
+            .filter(|&c| !exclude.contains(&self.ids[c]) && self.ids[c] != id)
+            .map(|c| (c, v.cosine(&self.vectors[c])))
+            .filter(|&(_, s)| s > 0.05 && s < 0.95)
+            .collect();
+        // Best first; on ties the more recent article.
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
+        let mut out: Vec<Related> = Vec::new();
+        let mut seen_stories: Vec<&str> = Vec::new();
+        // One per story first, then fill from the rest.
+        for pass in 0..2 {
+            for &(c, s) in &scored {
+                if out.len() >= k {
+                    break;
+                }
+                let st = self.stories[c].as_str();
+                let fresh = !seen_stories.contains(&st);
+                if (pass == 0 && fresh) || (pass == 1 && !out.iter().any(|r| r.id == self.ids[c])) {
+                    seen_stories.push(st);
+                    out.push(Related {
+                        id: self.ids[c].clone(),
+                        score: (s * 1000.0).round() / 1000.0,
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let me = self.ids.len();
+        for (t, _) in v.0.iter().take(PROBE_TERMS) {
+            self.postings.entry(t.clone()).or_default().push(me);
+        }
+        self.ids.push(id.to_string());
+        self.vectors.push(v);
+        self.days.push(day);
+        self.stories.push(story.to_string());
+        out
+    }
+}
+
 /// Similarity of two articles in [0, 1]: the cosine of their content-stem vectors (filler
 /// words and stop phrases carry no weight), with the titles compared on their own too.
 #[must_use]

@@ -26,6 +26,7 @@ fn process_record(
     rec: &Value,
     copies: &mut akhbar_link::DuplicateIndex,
     stories: &mut akhbar_link::stories::StoryClusterer,
+    related: &mut akhbar_link::stories::RelatedIndex,
 ) -> Result<Value, String> {
     let id = rec.get("id").cloned().unwrap_or(Value::Null);
     let title_in = rec.get("title").and_then(Value::as_str).unwrap_or("").to_string();
@@ -59,8 +60,18 @@ fn process_record(
     // `duplicate_of` is filled in once the whole batch is in: a later copy can join groups.
     copies.add(&id_text, &format!("{title}\n{}", page.body));
     let story = stories.add(&id_text, &title, &page.body, published.map(|d| d.days()));
+    // Copies are never "similar articles": the article's copy group so far is left out.
+    let exclude: Vec<String> = copies.group_of(&id_text);
+    let article = akhbar_link::stories::Article {
+        id: &id_text,
+        title: &title,
+        body: &page.body,
+        day: published.map(|d| d.days()),
+    };
+    let related_list = related.add(&article, &story, &exclude, 5);
     Ok(json!({
         "story": story,
+        "related": related_list.iter().map(|r| json!({"id": r.id, "score": (f64::from(r.score) * 1000.0).round() / 1000.0})).collect::<Vec<_>>(),
         "duplicate_of": null,
         "wire": akhbar_link::wire_credits(&page.body),
         "id": id,
@@ -108,12 +119,13 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let progress = std::io::stderr().is_terminal();
     let mut copies = akhbar_link::DuplicateIndex::default();
     let mut stories = akhbar_link::stories::StoryClusterer::default();
+    let mut related = akhbar_link::stories::RelatedIndex::default();
     let total = order.len();
     let mut results: Vec<Value> = Vec::with_capacity(total);
     for (done, i) in order.into_iter().enumerate() {
         let (line_no, rec) = &records[i];
         let result = match rec {
-            Ok(v) => process_record(v, &mut copies, &mut stories).unwrap_or_else(|e| {
+            Ok(v) => process_record(v, &mut copies, &mut stories, &mut related).unwrap_or_else(|e| {
                 json!({"id": v.get("id").cloned().unwrap_or(Value::Null), "error": format!("line {line_no}: {e}")})
             }),
             Err(e) => json!({"id": null, "error": e}),
