@@ -136,18 +136,20 @@ struct Candidate {
 #[must_use]
 pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
     // Documents that are not news keep their short single nouns (`الكتب`, `الثقافة`).
-    rank("", text, max, 4)
+    rank("", text, max, 4, 2)
 }
 
 /// Ranks tags for an article.
 #[must_use]
 pub fn tags(title: &str, body: &str, max: usize) -> Vec<Tag> {
-    // News tags skip slight single nouns (`الأب`, `السم`): a stem of four letters at least.
-    rank(title, body, max, 6)
+    // News tags skip slight single nouns (`الأب`, `السم`): a stem of four letters at least, and
+    // a lone noun must recur (three times) to be the article's topic rather than its wording.
+    rank(title, body, max, 6, 3)
 }
 
-/// Ranks candidates; single defined nouns need at least `min_single` letters (article included).
-fn rank(title: &str, body: &str, max: usize, min_single: usize) -> Vec<Tag> {
+/// Ranks candidates; single defined nouns need at least `min_single` letters (article included)
+/// and `single_count` occurrences (unless in the title).
+fn rank(title: &str, body: &str, max: usize, min_single: usize, single_count: usize) -> Vec<Tag> {
     let analyzer = Analyzer::embedded();
     let lex = analyzer.lexicon();
     let mut cands: FxHashMap<String, Candidate> = FxHashMap::default();
@@ -297,8 +299,14 @@ fn rank(title: &str, body: &str, max: usize, min_single: usize) -> Vec<Tag> {
             add(text.join(" "), stems.join(" "), weight(a.token.start), spec, None);
         }
     }
-    let mut list: Vec<Candidate> =
-        cands.into_values().filter(|c| c.entity.is_some() || c.count >= 2 || c.in_title).collect();
+    let mut list: Vec<Candidate> = cands
+        .into_values()
+        .filter(|c| {
+            c.entity.is_some()
+                || c.in_title
+                || c.count >= if c.text.contains(' ') { 2 } else { single_count }
+        })
+        .collect();
     // A part of a longer candidate (`البلوي` of `منصور بن حمدان البلوي`, `مجلس الأمن` of
     // `مجلس الأمن الدولي`) gives its weight to the longer one when that one is well attested:
     // the fullest name is the tag.
