@@ -144,8 +144,23 @@ pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
 pub fn tags(title: &str, body: &str, max: usize) -> Vec<Tag> {
     // News tags skip slight single nouns (`الأب`, `السم`): a stem of four letters at least, and
     // a lone noun must recur (three times) to be the article's topic rather than its wording.
-    rank(title, body, max, 6, 3)
+    let mut out = rank(title, body, max, 6, 3);
+    // A short article still gets four tags where it has them: relax the two conditions.
+    if out.len() < MIN_TAGS.min(max) {
+        for t in rank(title, body, max, 5, 1) {
+            if out.len() >= MIN_TAGS.min(max) {
+                break;
+            }
+            if !out.iter().any(|o| o.slug == t.slug) {
+                out.push(t);
+            }
+        }
+    }
+    out
 }
+
+/// Tags an article gets when its text offers them.
+const MIN_TAGS: usize = 4;
 
 /// Ranks candidates; single defined nouns need at least `min_single` letters (article included)
 /// and `single_count` occurrences (unless in the title).
