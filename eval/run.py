@@ -149,16 +149,21 @@ def gate_dates(a, figures):
     figures['dates.f1'] = float(parts[parts.index('F1') + 1])
 
 
-def gate_tags(a, figures):
-    """Tags of the 40 tags dev articles through `akhbar process`, scored by score_tags.py."""
-    arts = os.path.join(a.shared, 'data/tags/dev-articles.jsonl')
-    pred = os.path.join(a.out, 'tags.jsonl')
-    p = run([a.bin, 'process', '--input', arts, '--output', pred])
+def process_and_score(a, name, articles, scorer, gold):
+    """Runs a dev set through `akhbar process`, scores it with a shared scorer, prints the
+    scorer's line and returns its words."""
+    pred = os.path.join(a.out, f'{name}.jsonl')
+    p = run([a.bin, 'process', '--input', os.path.join(a.shared, articles), '--output', pred])
     if p.returncode != 0:
         print('  akhbar process failed: ' + p.stderr.strip())
-    s = run([sys.executable, os.path.join(a.shared, 'eval/score_tags.py'), os.path.join(a.shared, 'data/tags/dev-gold.jsonl'), pred])
+    s = run([sys.executable, os.path.join(a.shared, 'eval', scorer), os.path.join(a.shared, gold), pred])
     print('  ' + s.stdout.strip())
-    parts = s.stdout.split()
+    return s.stdout.split()
+
+
+def gate_tags(a, figures):
+    """Tags of the 40 tags dev articles through `akhbar process`, scored by score_tags.py."""
+    parts = process_and_score(a, 'tags', 'data/tags/dev-articles.jsonl', 'score_tags.py', 'data/tags/dev-gold.jsonl')
     figures['tags.p_at_5'] = float(parts[parts.index('P@5') + 1])
     figures['tags.junk_rate'] = float(parts[parts.index('junk_rate') + 1])
 
@@ -196,28 +201,14 @@ def gate_akec(a, figures):
 def gate_dedup(a, figures):
     """Copies among 3,585 Saudi press articles and their wire copies plus 80 edited copies,
     through `akhbar process` (duplicate_of), scored by score_dedup.py."""
-    arts = os.path.join(a.shared, 'data/dedup/dev-articles.jsonl')
-    pred = os.path.join(a.out, 'dedup.jsonl')
-    p = run([a.bin, 'process', '--input', arts, '--output', pred])
-    if p.returncode != 0:
-        print('  akhbar process failed: ' + p.stderr.strip())
-    s = run([sys.executable, os.path.join(a.shared, 'eval/score_dedup.py'), os.path.join(a.shared, 'data/dedup/dev-gold.json'), pred])
-    print('  ' + s.stdout.strip())
-    parts = s.stdout.split()
+    parts = process_and_score(a, 'dedup', 'data/dedup/dev-articles.jsonl', 'score_dedup.py', 'data/dedup/dev-gold.json')
     figures['dedup.f1'] = float(parts[parts.index('F1') + 1])
 
 
 def gate_stories(a, figures):
     """The 202 story dev articles (5 outlets, two days) through `akhbar process` (story),
     scored by score_stories.py (B-cubed)."""
-    arts = os.path.join(a.shared, 'data/stories/dev-articles.jsonl')
-    pred = os.path.join(a.out, 'stories.jsonl')
-    p = run([a.bin, 'process', '--input', arts, '--output', pred])
-    if p.returncode != 0:
-        print('  akhbar process failed: ' + p.stderr.strip())
-    s = run([sys.executable, os.path.join(a.shared, 'eval/score_stories.py'), os.path.join(a.shared, 'data/stories/dev-gold.tsv'), pred])
-    print('  ' + s.stdout.strip())
-    parts = s.stdout.split()
+    parts = process_and_score(a, 'stories', 'data/stories/dev-articles.jsonl', 'score_stories.py', 'data/stories/dev-gold.tsv')
     figures['stories.bcubed_f1'] = float(parts[parts.index('bcubed_f1') + 1])
 
 
