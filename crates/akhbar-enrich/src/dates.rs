@@ -422,6 +422,13 @@ impl Parser<'_> {
         best
     }
 
+    /// A weekday at `i` (0 = Monday) and what follows it. `الأحد عشر` and `الاثني عشر` are
+    /// numbers (eleven, twelve), not days.
+    fn weekday(&self, i: usize) -> Option<(u32, usize)> {
+        let (wd, next) = self.phrase(i, WEEKDAYS)?;
+        (!self.is(next, &["عشر", "عشره"])).then_some((wd, next))
+    }
+
     fn phrase_i64(&self, i: usize, table: &[(&str, i64)]) -> Option<(i64, usize)> {
         let mut best: Option<(i64, usize)> = None;
         for (name, value) in table {
@@ -784,8 +791,7 @@ impl Parser<'_> {
             }
         }
         if self.key(j) == "يوم"
-            && (self.phrase(j + 1, WEEKDAYS).is_some()
-                || self.phrase_i64(j + 1, RELATIVE_DAYS).is_some())
+            && (self.weekday(j + 1).is_some() || self.phrase_i64(j + 1, RELATIVE_DAYS).is_some())
         {
             j += 1;
         }
@@ -795,7 +801,7 @@ impl Parser<'_> {
             // day in brackets (`اليوم (أمس)`) replaces it.
             let open = self.punct(k, &["("]);
             let inner = if open { k + 1 } else { k };
-            if let Some((wd, k2)) = self.phrase(inner, WEEKDAYS) {
+            if let Some((wd, k2)) = self.weekday(inner) {
                 let close = if open && self.punct(k2, &[")"]) {
                     k2 + 1
                 } else if open {
@@ -831,7 +837,7 @@ impl Parser<'_> {
             }
             return Some((DateValue::Day(r.date.add_days(offset)), k));
         }
-        let (wd, k) = self.phrase(j, WEEKDAYS)?;
+        let (wd, k) = self.weekday(j)?;
         if j > 0 && self.is(j - 1, NOT_A_DAY_BEFORE) {
             return None;
         }
@@ -964,9 +970,9 @@ impl Parser<'_> {
         if self.is(j, &["يوم"]) {
             j += 1;
         }
-        if self.phrase(j, WEEKDAYS).is_some() {
+        if self.weekday(j).is_some() {
             j += 1;
-            while self.phrase(j, WEEKDAYS).is_some() && self.raw(j).starts_with('و') {
+            while self.weekday(j).is_some() && self.raw(j).starts_with('و') {
                 j += 1;
             }
         }
@@ -1059,7 +1065,7 @@ impl Parser<'_> {
             || next_tok.is_some_and(|t| {
                 t.kind == TokenKind::Word
                     && t.raw.starts_with("ال")
-                    && self.phrase(i + 1, WEEKDAYS).is_none()
+                    && self.weekday(i + 1).is_none()
                     && !lex.is_stop_word(&t.raw)
             })
     }
@@ -1115,7 +1121,7 @@ pub fn find_dates(text: &str, reference: Option<&Reference>) -> Vec<DateMention>
             continue;
         }
         if p.key(i) == "اليوم"
-            && p.phrase(i + 1, WEEKDAYS).is_none()
+            && p.weekday(i + 1).is_none()
             && !p.is(i.wrapping_sub(1), DAY_PARTS)
             && p.today_is_a_noun(i)
         {
@@ -1140,8 +1146,10 @@ pub fn find_dates(text: &str, reference: Option<&Reference>) -> Vec<DateMention>
 pub fn published_from_lead(body: &str, reference: Option<&Reference>) -> Option<Civil> {
     let lead = body.split("\n\n").find(|p| !p.trim().is_empty())?;
     let found = find_dates(lead, reference);
-    // A full date written out wins; else the day a relative expression names.
-    let full = find_dates(lead, None).into_iter().find_map(|m| match m.value {
+    // A full date written out wins (found without a reference: only dates with their year);
+    // else the day a relative expression names.
+    let absolute = if reference.is_some() { find_dates(lead, None) } else { found.clone() };
+    let full = absolute.into_iter().find_map(|m| match m.value {
         DateValue::Day(d) => Some(d),
         _ => None,
     });
