@@ -136,18 +136,20 @@ struct Candidate {
 #[must_use]
 pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
     // Documents that are not news keep their short single nouns (`الكتب`, `الثقافة`).
-    rank("", text, max, 4, 2)
+    rank("", text, &article_entities("", text), max, 4, 2)
 }
 
 /// Ranks tags for an article.
 #[must_use]
-pub fn tags(title: &str, body: &str, max: usize) -> Vec<Tag> {
+/// `entities` are the article's, from [`article_entities`]: callers find them once and use
+/// them for their own output too ([`body_entities`]).
+pub fn tags(title: &str, body: &str, entities: &[crate::ner::Entity], max: usize) -> Vec<Tag> {
     // News tags skip slight single nouns (`الأب`, `السم`): a stem of four letters at least, and
     // a lone noun must recur (three times) to be the article's topic rather than its wording.
-    let mut out = rank(title, body, max, 6, 3);
+    let mut out = rank(title, body, entities, max, 6, 3);
     // A short article still gets four tags where it has them: relax the two conditions.
     if out.len() < MIN_TAGS.min(max) {
-        for t in rank(title, body, max, 5, 1) {
+        for t in rank(title, body, entities, max, 5, 1) {
             if out.len() >= MIN_TAGS.min(max) {
                 break;
             }
@@ -164,11 +166,46 @@ const MIN_TAGS: usize = 4;
 
 /// Ranks candidates; single defined nouns need at least `min_single` letters (article included)
 /// and `single_count` occurrences (unless in the title).
-fn rank(title: &str, body: &str, max: usize, min_single: usize, single_count: usize) -> Vec<Tag> {
+/// The text the tagger reads: the title, a blank line, the body.
+fn article_text(title: &str, body: &str) -> String {
+    format!("{title}\n\n{body}")
+}
+
+/// The entities of an article, found once over its title and body together (a name in the
+/// title helps find it in the body), with offsets into the tagger's text.
+#[must_use]
+pub fn article_entities(title: &str, body: &str) -> Vec<crate::ner::Entity> {
+    find_entities(&article_text(title, body))
+}
+
+/// The body's part of [`article_entities`], with offsets into the body.
+#[must_use]
+pub fn body_entities(entities: &[crate::ner::Entity], title: &str) -> Vec<crate::ner::Entity> {
+    let shift = title.chars().count() + 2;
+    entities
+        .iter()
+        .filter(|e| e.start >= shift)
+        .cloned()
+        .map(|mut e| {
+            e.start -= shift;
+            e.end -= shift;
+            e
+        })
+        .collect()
+}
+
+fn rank(
+    title: &str,
+    body: &str,
+    entities: &[crate::ner::Entity],
+    max: usize,
+    min_single: usize,
+    single_count: usize,
+) -> Vec<Tag> {
     let analyzer = Analyzer::embedded();
     let lex = analyzer.lexicon();
     let mut cands: FxHashMap<String, Candidate> = FxHashMap::default();
-    let full = format!("{title}\n\n{body}");
+    let full = article_text(title, body);
     let lead_end = title.chars().count() + 2 + body.chars().take(400).count();
     let title_end = title.chars().count();
     let weight = |start: usize| {
@@ -201,7 +238,6 @@ fn rank(title: &str, body: &str, max: usize, min_single: usize, single_count: us
         find_dates(&full, None).iter().map(|d| (d.start, d.end)).collect();
     let in_date = |s: usize, e: usize| date_spans.iter().any(|&(a, b)| s < b && a < e);
     // Entities.
-    let entities = find_entities(&full);
     let entity_spans: Vec<(usize, usize)> = entities.iter().map(|e| (e.start, e.end)).collect();
     for e in entities {
         if in_date(e.start, e.end) {
@@ -408,7 +444,8 @@ mod tests {
 
     #[test]
     fn tags_are_canonical_and_clean() {
-        let t = tags("العراق والأردن يوقعان اتفاق الطاقة", ARTICLE, 8);
+        let title = "العراق والأردن يوقعان اتفاق الطاقة";
+        let t = tags(title, ARTICLE, &article_entities(title, ARTICLE), 8);
         let texts: Vec<&str> = t.iter().map(|x| x.text.as_str()).collect();
         assert!((4..=8).contains(&texts.len()), "{texts:?}");
         assert!(texts.contains(&"سامي الخطيب"), "the fullest name: {texts:?}");

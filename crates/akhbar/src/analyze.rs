@@ -2,8 +2,9 @@
 //! is not built yet are left out, never faked.
 
 use akhbar_enrich::dates::{DateMention, Reference, find_dates, published_from_lead};
-use akhbar_enrich::ner::find_entities;
+use akhbar_enrich::ner::Entity;
 use akhbar_enrich::tags::tags;
+use akhbar_enrich::tags::{article_entities, body_entities};
 use akhbar_extract::Page;
 use anyhow::{Result, bail};
 use serde_json::{Value, json};
@@ -46,9 +47,9 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// The article's tags (4 to 8), as the strings of CLI.md.
-pub(crate) fn tag_texts(title: &str, body: &str) -> Value {
-    json!(tags(title, body, 8).into_iter().map(|t| t.text).collect::<Vec<_>>())
+/// The article's tags (4 to 8), as the strings of CLI.md; `entities` from `article_entities`.
+pub(crate) fn tag_texts(title: &str, body: &str, entities: &[Entity]) -> Value {
+    json!(tags(title, body, entities, 8).into_iter().map(|t| t.text).collect::<Vec<_>>())
 }
 
 fn dates_json(found: &[DateMention]) -> Value {
@@ -74,8 +75,10 @@ pub(crate) fn enrich(page: &Page, reference: Option<&Reference>) -> Value {
         out["published"] = json!(p.to_string());
     }
     out["dates"] = dates_json(&find_dates(&page.body, anchor.as_ref()));
-    out["entities"] = serde_json::to_value(find_entities(&page.body)).unwrap_or(Value::Null);
-    out["tags"] = tag_texts(page.title.as_deref().unwrap_or(""), &page.body);
+    let title = page.title.as_deref().unwrap_or("");
+    let entities = article_entities(title, &page.body);
+    out["tags"] = tag_texts(title, &page.body, &entities);
+    out["entities"] = serde_json::to_value(body_entities(&entities, title)).unwrap_or(Value::Null);
     // A "read also" article is anchored by its embedded post: it was written on the post's
     // day or later. Without one, by the article's own day.
     if let Some(sections) =
@@ -91,8 +94,10 @@ pub(crate) fn enrich(page: &Page, reference: Option<&Reference>) -> Value {
                 json_ra["published"] = json!(p.to_string());
             }
             json_ra["dates"] = dates_json(&find_dates(&ra.body, ra_anchor.as_ref()));
+            let ra_entities = article_entities(&ra.title, &ra.body);
+            json_ra["tags"] = tag_texts(&ra.title, &ra.body, &ra_entities);
             json_ra["entities"] =
-                serde_json::to_value(find_entities(&ra.body)).unwrap_or(Value::Null);
+                serde_json::to_value(body_entities(&ra_entities, &ra.title)).unwrap_or(Value::Null);
         }
     }
     out

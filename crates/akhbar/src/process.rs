@@ -6,7 +6,7 @@
 
 use crate::analyze::tag_texts;
 use akhbar_enrich::dates::{Reference, find_dates, published_from_lead};
-use akhbar_enrich::ner::find_entities;
+use akhbar_enrich::tags::{article_entities, body_entities};
 use anyhow::{Context, Result};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufWriter, IsTerminal, Write};
@@ -69,6 +69,7 @@ fn process_record(
         day: published.map(|d| d.days()),
     };
     let related_list = related.add(&article, &story, &exclude, 5);
+    let entities = article_entities(&title, &page.body);
     Ok(json!({
         "story": story,
         "related": related_list.iter().map(|r| json!({"id": r.id, "score": (f64::from(r.score) * 1000.0).round() / 1000.0})).collect::<Vec<_>>(),
@@ -78,8 +79,8 @@ fn process_record(
         "title": title,
         "body": page.body,
         "published": published.map(|d| d.to_string()),
-        "tags": tag_texts(&title, &page.body),
-        "entities": find_entities(&page.body),
+        "tags": tag_texts(&title, &page.body, &entities),
+        "entities": body_entities(&entities, &title),
         "dates": find_dates(&page.body, anchor.as_ref()),
     }))
 }
