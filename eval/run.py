@@ -57,18 +57,25 @@ def gate_seed(a, figures):
     print(f'  seed checks passed: {passed} of {total}')
 
 
+def analyze_dir(a, d, ext, name, extra=()):
+    """Runs every `*.ext` page of a directory through `akhbar analyze` into `name`.jsonl (one
+    line per page, its id the file name without the extension); returns that file's path."""
+    pred = os.path.join(a.out, f'{name}.jsonl')
+    with open(pred, 'w', encoding='utf-8') as out:
+        for page in sorted(os.listdir(d)):
+            if not page.endswith(ext):
+                continue
+            p = run([a.bin, 'analyze', *extra, os.path.join(d, page)])
+            rec = json.loads(p.stdout) if p.returncode == 0 and p.stdout.strip() else {'error': p.stderr.strip()}
+            rec['id'] = page[:-len(ext)]
+            out.write(json.dumps(rec, ensure_ascii=False) + '\n')
+    return pred
+
+
 def gate_flattened(a, figures):
     """The 20 flattened aggregator pages through `akhbar analyze`, scored by score_flattened.py."""
     d = os.path.join(a.shared, 'data/pages/flattened-dev')
-    pred = os.path.join(a.out, 'flattened.jsonl')
-    with open(pred, 'w', encoding='utf-8') as out:
-        for name in sorted(os.listdir(d)):
-            if not name.endswith('.txt'):
-                continue
-            p = run([a.bin, 'analyze', os.path.join(d, name)])
-            rec = json.loads(p.stdout) if p.returncode == 0 and p.stdout.strip() else {'error': p.stderr.strip()}
-            rec['id'] = name[:-4]
-            out.write(json.dumps(rec, ensure_ascii=False) + '\n')
+    pred = analyze_dir(a, d, '.txt', 'flattened')
     s = run([sys.executable, os.path.join(a.shared, 'eval/score_flattened.py'), d, pred])
     print('  ' + s.stdout.strip().replace('\n', '\n  '))
     last = s.stdout.strip().splitlines()[-1].split()
@@ -80,15 +87,7 @@ def gate_extract(a, figures):
     """HTML pages through `akhbar analyze --html`: the 60 generated pages (score_extract.py,
     per template) and the two real pages (newspaper3k's body F1; trafilatura's with/without)."""
     d = os.path.join(a.shared, 'data/pages/generated-dev')
-    pred = os.path.join(a.out, 'extract.jsonl')
-    with open(pred, 'w', encoding='utf-8') as out:
-        for name in sorted(os.listdir(d)):
-            if not name.endswith('.html'):
-                continue
-            p = run([a.bin, 'analyze', '--html', os.path.join(d, name)])
-            rec = json.loads(p.stdout) if p.returncode == 0 and p.stdout.strip() else {'error': p.stderr.strip()}
-            rec['id'] = name[:-5]
-            out.write(json.dumps(rec, ensure_ascii=False) + '\n')
+    pred = analyze_dir(a, d, '.html', 'extract', ('--html',))
     s = run([sys.executable, os.path.join(a.shared, 'eval/score_extract.py'), d, pred])
     print('  ' + s.stdout.strip().replace('\n', '\n  '))
     lines = s.stdout.strip().splitlines()
