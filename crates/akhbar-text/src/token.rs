@@ -414,6 +414,14 @@ impl<'t> Tokenizer<'t, '_> {
                 {
                     j += 2;
                 }
+                // A stray diacritic typed inside a number (`2ِ019`) does not split it.
+                Some(c)
+                    if is_arabic_mark(c)
+                        && j + 1 < to
+                        && self.ch(j + 1).and_then(digit_value).is_some() =>
+                {
+                    j += 2;
+                }
                 _ => break,
             }
         }
@@ -484,6 +492,8 @@ fn number_key(text: &str) -> String {
             }
         } else if c == '\u{066B}' {
             key.push('.');
+        } else if is_arabic_mark(c) {
+            // dropped, as folding drops marks from words
         } else {
             key.push(c);
         }
