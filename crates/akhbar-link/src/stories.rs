@@ -9,7 +9,7 @@
 //! so ids are stable as later articles arrive.
 
 use akhbar_text::{Analyzer, TokenKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// Terms kept per article vector.
 const TOP_TERMS: usize = 100;
@@ -19,6 +19,8 @@ const PROBE_TERMS: usize = 30;
 pub const JOIN_THRESHOLD: f32 = 0.22;
 /// Days after which an event has usually moved on: similarity fades beyond them.
 const FRESH_DAYS: f32 = 3.0;
+/// Stories looked at per posting list (the most recently opened ones).
+const STORY_WINDOW: usize = 300;
 
 /// An article's weighted content stems, normalized to unit length, strongest first.
 #[derive(Debug, Clone, Default)]
@@ -68,8 +70,17 @@ impl TermVector {
     /// Cosine similarity with another vector.
     #[must_use]
     pub fn cosine(&self, other: &TermVector) -> f32 {
-        let map: FxHashMap<&str, f32> = other.0.iter().map(|(t, w)| (t.as_str(), *w)).collect();
-        self.0.iter().filter_map(|(t, w)| map.get(t.as_str()).map(|o| w * o)).sum()
+        other.cosine_with(&self.weights())
+    }
+
+    /// The vector as a lookup table, for comparing it with many others.
+    fn weights(&self) -> FxHashMap<&str, f32> {
+        self.0.iter().map(|(t, w)| (t.as_str(), *w)).collect()
+    }
+
+    /// Cosine with a vector given as a lookup table ([`TermVector::weights`]).
+    fn cosine_with(&self, weights: &FxHashMap<&str, f32>) -> f32 {
+        self.0.iter().filter_map(|(t, w)| weights.get(t.as_str()).map(|o| w * o)).sum()
     }
 }
 
@@ -77,12 +88,14 @@ impl TermVector {
 struct Story {
     id: String,
     centroid: FxHashMap<String, f32>,
+    /// The centroid's length, kept up to date as articles join.
+    norm: f32,
     last_day: Option<i64>,
 }
 
 impl Story {
     fn similarity(&self, v: &TermVector) -> f32 {
-        let norm = self.centroid.values().map(|w| w * w).sum::<f32>().sqrt().max(1e-6);
+        let norm = self.norm.max(1e-6);
         v.0.iter().filter_map(|(t, w)| self.centroid.get(t).map(|c| w * c / norm)).sum()
     }
 }
@@ -91,6 +104,7 @@ impl Story {
 #[derive(Debug, Default)]
 pub struct StoryClusterer {
     stories: Vec<Story>,
+    by_id: FxHashMap<String, usize>,
     postings: FxHashMap<String, Vec<usize>>,
 }
 
@@ -99,15 +113,9 @@ impl StoryClusterer {
     /// when known) and returns its story's id.
     pub fn add(&mut self, id: &str, title: &str, body: &str, day: Option<i64>) -> String {
         let v = TermVector::of(title, body);
-        let mut candidates: FxHashSet<usize> = FxHashSet::default();
-        for (t, _) in v.0.iter().take(PROBE_TERMS) {
-            if let Some(list) = self.postings.get(t) {
-                candidates.extend(list.iter().copied());
-            }
-        }
+        // The most recent stories per term (older ones have faded, see FRESH_DAYS).
+        let sorted = shortlist(&v, &self.postings, STORY_WINDOW);
         let mut best: Option<(usize, f32)> = None;
-        let mut sorted: Vec<usize> = candidates.into_iter().collect();
-        sorted.sort_unstable();
         for s in sorted {
             let story = &self.stories[s];
             let mut sim = story.similarity(&v);
@@ -123,19 +131,39 @@ impl StoryClusterer {
         }
         let index = match best {
             Some((s, sim)) if sim >= JOIN_THRESHOLD => s,
-            _ => {
-                self.stories.push(Story {
-                    id: id.to_string(),
-                    centroid: FxHashMap::default(),
-                    last_day: day,
-                });
-                self.stories.len() - 1
-            }
+            _ => self.new_story(id, day),
         };
+        self.join(index, &v, day)
+    }
+
+    /// Puts an article back into the story it was given before (rebuilding the clusterer from
+    /// a store after a restart), without deciding anew.
+    pub fn restore(&mut self, story: &str, title: &str, body: &str, day: Option<i64>) {
+        let v = TermVector::of(title, body);
+        let index = match self.by_id.get(story) {
+            Some(&i) => i,
+            None => self.new_story(story, day),
+        };
+        self.join(index, &v, day);
+    }
+
+    fn new_story(&mut self, id: &str, day: Option<i64>) -> usize {
+        self.stories.push(Story {
+            id: id.to_string(),
+            centroid: FxHashMap::default(),
+            norm: 0.0,
+            last_day: day,
+        });
+        self.by_id.insert(id.to_string(), self.stories.len() - 1);
+        self.stories.len() - 1
+    }
+
+    fn join(&mut self, index: usize, v: &TermVector, day: Option<i64>) -> String {
         let story = &mut self.stories[index];
         for (t, w) in &v.0 {
             *story.centroid.entry(t.clone()).or_default() += w;
         }
+        story.norm = story.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
         story.last_day = match (story.last_day, day) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
@@ -148,6 +176,35 @@ impl StoryClusterer {
         }
         story.id.clone()
     }
+}
+
+/// Candidates looked at closely per article: those sharing the most weight of its strongest
+/// terms. Comparing with every story or article that shares any one term is quadratic.
+const SHORTLIST: usize = 200;
+
+/// The candidates (story or article numbers, ascending) found through an article's strongest
+/// terms: the `window` most recent per term, then the [`SHORTLIST`] sharing the most weight.
+fn shortlist(
+    v: &TermVector,
+    postings: &FxHashMap<String, Vec<usize>>,
+    window: usize,
+) -> Vec<usize> {
+    let mut shared: FxHashMap<usize, f32> = FxHashMap::default();
+    for (t, w) in v.0.iter().take(PROBE_TERMS) {
+        if let Some(list) = postings.get(t) {
+            for &c in list.iter().rev().take(window) {
+                *shared.entry(c).or_default() += w;
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, f32)> = shared.into_iter().collect();
+    if ranked.len() > SHORTLIST {
+        ranked.select_nth_unstable_by(SHORTLIST, |a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+        ranked.truncate(SHORTLIST);
+    }
+    let mut out: Vec<usize> = ranked.into_iter().map(|(c, _)| c).collect();
+    out.sort_unstable();
+    out
 }
 
 /// An article as the linking indexes see it.
@@ -198,18 +255,14 @@ impl RelatedIndex {
         exclude: &[String],
         k: usize,
     ) -> Vec<Related> {
-        let Article { id, title, body, day } = *article;
+        let Article { id, title, body, .. } = *article;
         let v = TermVector::of(title, body);
-        let mut candidates: FxHashSet<usize> = FxHashSet::default();
-        for (t, _) in v.0.iter().take(PROBE_TERMS) {
-            if let Some(list) = self.postings.get(t) {
-                candidates.extend(list.iter().rev().take(POSTING_WINDOW).copied());
-            }
-        }
+        let candidates = shortlist(&v, &self.postings, POSTING_WINDOW);
+        let weights = v.weights();
         let mut scored: Vec<(usize, f32)> = candidates
             .into_iter()
             .filter(|&c| !exclude.contains(&self.ids[c]) && self.ids[c] != id)
-            .map(|c| (c, v.cosine(&self.vectors[c])))
+            .map(|c| (c, self.vectors[c].cosine_with(&weights)))
             .filter(|&(_, s)| s > 0.05 && s < 0.95)
             .collect();
         // Best first; on ties the more recent article.
@@ -234,6 +287,17 @@ impl RelatedIndex {
             }
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        self.push(article, story, v);
+        out
+    }
+
+    /// Adds an article without listing its related articles (rebuilding from a store).
+    pub fn insert(&mut self, article: &Article<'_>, story: &str) {
+        self.push(article, story, TermVector::of(article.title, article.body));
+    }
+
+    fn push(&mut self, article: &Article<'_>, story: &str, v: TermVector) {
+        let Article { id, day, .. } = *article;
         let me = self.ids.len();
         for (t, _) in v.0.iter().take(PROBE_TERMS) {
             self.postings.entry(t.clone()).or_default().push(me);
@@ -242,7 +306,6 @@ impl RelatedIndex {
         self.vectors.push(v);
         self.days.push(day);
         self.stories.push(story.to_string());
-        out
     }
 }
 

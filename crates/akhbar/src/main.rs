@@ -3,8 +3,10 @@
 mod analyze;
 mod dates;
 mod demo;
+mod ingest;
 mod lexicon;
 mod ner;
+mod pipeline;
 mod process;
 mod text;
 
@@ -43,6 +45,12 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         top: usize,
     },
+    /// Run a batch of articles through the pipeline into a store and its search index.
+    Ingest(ingest::IngestArgs),
+    /// Search a store (JSON out: `{"id", "hits": [{"id", "title", "score", "snippet"}]}`).
+    Search(ingest::SearchArgs),
+    /// Rebuild a store's search index from the store.
+    Reindex(ingest::ReindexArgs),
     /// Similarity of article pairs (JSON Lines `{"id", "a": {"title", "text"}, "b": {…}}`).
     Similarity {
         /// JSON Lines input; `-` or nothing reads standard input.
@@ -78,6 +86,9 @@ fn main() -> Result<()> {
         Command::Lexicon(args) => lexicon::run(&args),
         Command::Ner { file } => ner::ner(file.as_deref()),
         Command::Process(args) => process::run(&args),
+        Command::Ingest(args) => ingest::ingest(&args),
+        Command::Search(args) => ingest::search(&args),
+        Command::Reindex(args) => ingest::reindex(&args),
         Command::Similarity { input } => process::similarity(input.as_deref()),
         Command::Keyphrases { input, top } => process::keyphrases(input.as_deref(), top),
         Command::TrainNer(args) => ner::train_ner(&args),
@@ -165,4 +176,17 @@ pub(crate) fn lossy_utf8(bytes: Vec<u8>) -> String {
 /// Reads a whole input as text: a file, or standard input for `-` or no path.
 pub(crate) fn read_input(path: Option<&std::path::Path>) -> Result<String> {
     Ok(lossy_utf8(read_bytes(path)?))
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal.
+pub(crate) fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let template = format!(
+        "{{elapsed_precise}} [{{bar:40}}] {{pos}}/{{len}} {what} ({{per_sec}}, {{eta}} left)"
+    );
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
 }

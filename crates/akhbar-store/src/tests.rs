@@ -1,0 +1,99 @@
+use super::*;
+
+fn article(id: &str, url: &str, title: &str, body: &str) -> ArticleRecord {
+    ArticleRecord {
+        id: id.into(),
+        url: Some(url.into()),
+        outlet: Some("صحيفة الواحة".into()),
+        title: title.into(),
+        body: body.into(),
+        published: Some("2025-10-12".into()),
+        day: Some(20_373),
+        original: format!("{{\"id\":\"{id}\"}}"),
+        fingerprint: fingerprint(title, body),
+        story: Some(format!("story-{id}")),
+        tags: vec![TagRow {
+            tag: "ميناء العقبة".into(), slug: "ميناء-العقبة".into()
+        }],
+        entities: vec![EntityRow {
+            text: "العقبة".into(),
+            canonical: "العقبة".into(),
+            kind: "LOC".into(),
+            start: 6,
+            end: 12,
+        }],
+        related: vec![("x".into(), 0.5)],
+        extra: serde_json::json!({"sections": {"site_tags": ["موانئ"]}}),
+        ..ArticleRecord::default()
+    }
+}
+
+#[test]
+fn same_article_twice_changes_nothing() {
+    let mut store = SqliteStore::in_memory().expect("store");
+    let a = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
+    assert_eq!(store.put_batch(std::slice::from_ref(&a)).expect("put"), vec![Outcome::Added]);
+    let seq = store.last_seq().expect("seq");
+    assert_eq!(store.seen(a.key(), &a.fingerprint).expect("seen"), Seen::Same);
+    assert_eq!(store.put_batch(&[a]).expect("put"), vec![Outcome::Unchanged]);
+    assert_eq!(store.last_seq().expect("seq"), seq);
+    let stats = store.stats().expect("stats");
+    assert_eq!((stats.articles, stats.versions, stats.outlets), (1, 1, 1));
+}
+
+#[test]
+fn new_text_at_same_url_is_a_new_version() {
+    let mut store = SqliteStore::in_memory().expect("store");
+    let a = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
+    store.put_batch(&[a]).expect("put");
+    let b = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف ثالث في العقبة أمس.");
+    assert_eq!(store.seen(b.key(), &b.fingerprint).expect("seen"), Seen::Changed);
+    assert_eq!(store.put_batch(std::slice::from_ref(&b)).expect("put"), vec![Outcome::Updated(2)]);
+    let got = store.article("a1").expect("read").expect("stored");
+    assert_eq!(got.version, 2);
+    assert_eq!(got.record.body, b.body);
+    assert_eq!(got.record.tags.len(), 1, "derived rows are replaced, not added to");
+    assert_eq!(got.record.entities, b.entities);
+    assert_eq!(store.versions("a1").expect("versions").len(), 2);
+    assert_eq!(store.stats().expect("stats").articles, 1);
+    // The new version is what an index catching up sees.
+    let since = store.since(got.seq - 1).expect("since");
+    assert_eq!(since.len(), 1);
+    assert_eq!(since[0].record.original, b.original);
+}
+
+#[test]
+fn stored_article_round_trips() {
+    let mut store = SqliteStore::in_memory().expect("store");
+    let a = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
+    store.put_batch(std::slice::from_ref(&a)).expect("put");
+    store.set_duplicates(&[("a1".into(), Some("a0".into()))]).expect("dups");
+    let got = store.article("a1").expect("read").expect("stored").record;
+    assert_eq!(got.duplicate_of.as_deref(), Some("a0"));
+    assert_eq!(ArticleRecord { duplicate_of: None, ..got }, a);
+    assert_eq!(store.top_tags(5).expect("tags")[0].1, 1);
+    assert_eq!(store.top_entities(5).expect("entities")[0].0, "العقبة");
+    assert_eq!(store.stories(5).expect("stories")[0].articles.len(), 1);
+}
+
+#[test]
+fn reopening_keeps_articles_and_migrates_once() {
+    let dir = std::env::temp_dir().join(format!("akhbar-store-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    {
+        let mut store = SqliteStore::open(&dir).expect("store");
+        store.put_batch(&[article("a1", "u1", "عنوان", "نص")]).expect("put");
+    }
+    let store = SqliteStore::open(&dir).expect("reopen");
+    assert_eq!(store.schema_version().expect("version"), 1);
+    assert_eq!(store.stats().expect("stats").articles, 1);
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn fingerprint_ignores_line_breaks_only() {
+    assert_eq!(fingerprint("عنوان", "سطر أول\nسطر ثان"), fingerprint("عنوان", "سطر أول  سطر ثان"));
+    assert_ne!(fingerprint("عنوان", "سطر أول"), fingerprint("عنوان", "سطر ثان"));
+    assert_ne!(fingerprint("أ", "ب ج"), fingerprint("أ ب", "ج"));
+}

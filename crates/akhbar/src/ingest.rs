@@ -1,0 +1,456 @@
+//! `akhbar ingest`, `akhbar search`, `akhbar reindex`: the store and its search index.
+//!
+//! The store (SQLite) is the truth; the index (tantivy, in `DIR/index`) records in each commit
+//! the store sequence number it covers, and every command that opens both first brings the
+//! index up to what the store holds. An ingest stores and indexes in batches, each batch one
+//! transaction: killed at any point, it is restarted with the same input and goes on from the
+//! first record not stored, every article stored once.
+
+use crate::pipeline::{Pipeline, enrich_page, given_reference, id_text, record_page, record_title};
+use akhbar_index::{IndexDoc, SearchIndex, SearchQuery};
+use akhbar_store::{ArticleRecord, EntityRow, Outcome, Seen, SqliteStore, Store, TagRow};
+use anyhow::{Context, Result, bail};
+use serde_json::{Value, json};
+use std::collections::HashSet;
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Where a store lives when no `--store` is given: `$AKHBAR_STORE`, else `./akhbar-store`.
+pub(crate) fn default_store() -> PathBuf {
+    std::env::var_os("AKHBAR_STORE").map_or_else(|| PathBuf::from("akhbar-store"), PathBuf::from)
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct IngestArgs {
+    /// The store directory (default: `$AKHBAR_STORE`, else `./akhbar-store`).
+    #[arg(long)]
+    store: Option<PathBuf>,
+    /// Records stored per transaction.
+    #[arg(long, default_value_t = 200)]
+    batch: usize,
+    /// JSON Lines records as `akhbar process` takes them (`.gz` is read as gzip; `-` is stdin).
+    file: PathBuf,
+}
+
+/// A store and its index, opened together and brought into agreement.
+pub(crate) struct Opened {
+    pub(crate) store: SqliteStore,
+    pub(crate) index: SearchIndex,
+}
+
+impl Opened {
+    pub(crate) fn open(dir: &Path) -> Result<Self> {
+        let store = SqliteStore::open(dir)?;
+        let index = SearchIndex::open(&dir.join("index"))?;
+        let opened = Self { store, index };
+        opened.catch_up()?;
+        Ok(opened)
+    }
+
+    /// Indexes what the store holds beyond what the index's last commit covers.
+    fn catch_up(&self) -> Result<usize> {
+        let covered = self.index.covered()?;
+        let last = self.store.last_seq()?;
+        if covered >= last {
+            return Ok(0);
+        }
+        let missing = self.store.since(covered)?;
+        let mut w = self.index.writer()?;
+        for a in &missing {
+            w.put(&index_doc(&a.record))?;
+        }
+        w.commit(last)?;
+        w.finish()?;
+        Ok(missing.len())
+    }
+}
+
+/// What the index holds of a stored article.
+pub(crate) fn index_doc(a: &ArticleRecord) -> IndexDoc {
+    IndexDoc {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        body: a.body.clone(),
+        outlet: a.outlet.clone(),
+        day: a.day,
+        tags: a.tags.iter().map(|t| t.tag.clone()).collect(),
+        entities: a.entities.iter().map(|e| e.canonical.clone()).collect(),
+        story: a.story.clone(),
+    }
+}
+
+/// Opens a JSON Lines input, gunzipping a `.gz` file.
+fn open_input(path: &Path) -> Result<Box<dyn BufRead>> {
+    if path.as_os_str() == "-" {
+        return crate::open_lines(None);
+    }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(flate2::read::GzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, reader)))
+}
+
+/// The stored form of what the pipeline derived for a record.
+fn article_record(rec: &Value, line: &str, out: &Value, fingerprint: String) -> ArticleRecord {
+    let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    let published = s(out, "published");
+    let day = published
+        .as_deref()
+        .and_then(akhbar_enrich::dates::Reference::parse)
+        .map(|r| r.date.days());
+    let tags = out["tags"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(|t| TagRow { tag: t.to_string(), slug: akhbar_enrich::tags::slug(t) })
+        .collect();
+    let entities = out["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| EntityRow {
+            text: s(e, "text").unwrap_or_default(),
+            canonical: s(e, "canonical").or_else(|| s(e, "text")).unwrap_or_default(),
+            kind: s(e, "type").unwrap_or_default(),
+            start: e["start"].as_u64().unwrap_or(0) as usize,
+            end: e["end"].as_u64().unwrap_or(0) as usize,
+        })
+        .collect();
+    let related = out["related"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| Some((s(r, "id")?, r["score"].as_f64()? as f32)))
+        .collect();
+    let wire = out["wire"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect();
+    ArticleRecord {
+        id: id_text(&out["id"]),
+        url: s(rec, "url"),
+        canonical_url: s(out, "canonical_url"),
+        outlet: s(out, "outlet"),
+        title: s(out, "title").unwrap_or_default(),
+        body: s(out, "body").unwrap_or_default(),
+        published,
+        day,
+        original: line.to_string(),
+        fingerprint,
+        story: s(out, "story"),
+        duplicate_of: s(out, "duplicate_of"),
+        wire,
+        tags,
+        entities,
+        related,
+        extra: json!({"dates": out["dates"], "sections": out.get("sections").cloned().unwrap_or(Value::Null)}),
+    }
+}
+
+/// Counts of one ingest run.
+#[derive(Debug, Default, serde::Serialize)]
+pub(crate) struct IngestReport {
+    pub(crate) read: usize,
+    pub(crate) added: usize,
+    pub(crate) updated: usize,
+    pub(crate) unchanged: usize,
+    pub(crate) errors: usize,
+    pub(crate) reindexed: usize,
+    pub(crate) seconds: f64,
+}
+
+pub(crate) fn ingest(args: &IngestArgs) -> Result<()> {
+    if args.batch == 0 {
+        bail!("--batch must be at least 1");
+    }
+    let dir = args.store.clone().unwrap_or_else(default_store);
+    let lines: Vec<String> = open_input(&args.file)?
+        .lines()
+        .collect::<std::io::Result<_>>()
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let report = ingest_lines(&dir, &lines, args.batch, &mut |line| eprintln!("{line}"))?;
+    println!("{}", serde_json::to_string(&json!({"store": dir, "report": report}))?);
+    Ok(())
+}
+
+/// Ingests JSON Lines into the store in `dir`; one bad record is reported through `warn` and
+/// skipped, never stopping the run.
+pub(crate) fn ingest_lines(
+    dir: &Path,
+    lines: &[String],
+    batch_size: usize,
+    warn: &mut dyn FnMut(String),
+) -> Result<IngestReport> {
+    let started = std::time::Instant::now();
+    let mut report = IngestReport::default();
+    let opened = Opened::open(dir)?;
+    let Opened { mut store, index } = opened;
+    // The linking state is rebuilt from what is stored, as it was decided.
+    let mut pipeline = Pipeline::default();
+    for a in store.since(0)? {
+        let r = &a.record;
+        pipeline.restore(&r.id, &r.title, &r.body, r.day, r.story.as_deref().unwrap_or(&r.id));
+    }
+    // In order of publication, as the live engine would see them (stable for ties).
+    let mut order: Vec<(Option<i64>, usize)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let day = serde_json::from_str::<Value>(line)
+            .ok()
+            .and_then(|v| given_reference(&v).ok().flatten())
+            .map(|r| r.date.days());
+        order.push((day, i));
+    }
+    order.sort_by_key(|&(day, _)| day);
+    let bar = crate::progress_bar(order.len(), "articles");
+    let mut pending: HashSet<String> = HashSet::new();
+    let mut ingested: Vec<String> = Vec::new();
+    let mut writer = index.writer()?;
+    let mut unindexed = 0;
+    for chunk in order.chunks(batch_size) {
+        // What is new or changed, read sequentially (cheap); then enriched on all cores, then
+        // linked in order.
+        let mut todo: Vec<(usize, Value, akhbar_extract::Page, String)> = Vec::new();
+        for &(_, i) in chunk {
+            report.read += 1;
+            let line = &lines[i];
+            let checked = (|| -> Result<Option<(Value, akhbar_extract::Page, String)>, String> {
+                let rec: Value =
+                    serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+                if rec.get("id").is_none_or(Value::is_null) {
+                    return Err("record has no \"id\"".into());
+                }
+                let page = record_page(&rec)?;
+                let title = record_title(&rec, &page);
+                let fp = akhbar_store::fingerprint(&title, &page.body);
+                let key = rec
+                    .get("url")
+                    .and_then(Value::as_str)
+                    .filter(|u| !u.is_empty())
+                    .map_or_else(|| id_text(&rec["id"]), str::to_string);
+                if !pending.insert(format!("{key}\u{0}{fp}")) {
+                    return Ok(None);
+                }
+                Ok(match store.seen(&key, &fp).map_err(|e| e.to_string())? {
+                    Seen::Same => None,
+                    Seen::New | Seen::Changed => Some((rec, page, fp)),
+                })
+            })();
+            match checked {
+                Ok(Some((rec, page, fp))) => todo.push((i, rec, page, fp)),
+                Ok(None) => report.unchanged += 1,
+                Err(e) => {
+                    report.errors += 1;
+                    bar.suspend(|| warn(format!("line {}: {e}", i + 1)));
+                }
+            }
+        }
+        let enriched = crate::pipeline::par_map(&todo, |(_, rec, page, _)| enrich_page(rec, page));
+        let mut batch: Vec<ArticleRecord> = Vec::with_capacity(todo.len());
+        for ((i, rec, _, fp), e) in todo.into_iter().zip(enriched) {
+            match e {
+                Ok(e) => {
+                    let out = pipeline.link(e);
+                    batch.push(article_record(&rec, &lines[i], &out, fp));
+                }
+                Err(e) => {
+                    report.errors += 1;
+                    bar.suspend(|| warn(format!("line {}: {e}", i + 1)));
+                }
+            }
+        }
+        unindexed += store_batch(&mut store, &mut writer, &batch, &mut report, &mut ingested)?;
+        // The store commits every batch; the index less often (a commit costs a segment),
+        // and after a crash it catches up from the store.
+        if unindexed >= INDEX_COMMIT_EVERY {
+            writer.commit(store.last_seq()?)?;
+            unindexed = 0;
+        }
+        pending.clear();
+        bar.inc(chunk.len() as u64);
+    }
+    writer.commit(store.last_seq()?)?;
+    writer.finish()?;
+    bar.finish_and_clear();
+    // A later copy can join an earlier group: the run's articles get their final originals.
+    let links: Vec<(String, Option<String>)> =
+        ingested.iter().map(|id| (id.clone(), pipeline.copies.original_of(id))).collect();
+    store.set_duplicates(&links)?;
+    report.seconds = (started.elapsed().as_secs_f64() * 10.0).round() / 10.0;
+    Ok(report)
+}
+
+/// Articles indexed between index commits.
+const INDEX_COMMIT_EVERY: usize = 2000;
+
+/// Stores a batch (one transaction), then hands it to the index writer; returns how many
+/// articles the index was given.
+fn store_batch(
+    store: &mut SqliteStore,
+    writer: &mut akhbar_index::Writer<'_>,
+    batch: &[ArticleRecord],
+    report: &mut IngestReport,
+    ingested: &mut Vec<String>,
+) -> Result<usize> {
+    if batch.is_empty() {
+        return Ok(0);
+    }
+    let outcomes = store.put_batch(batch)?;
+    let mut given = 0;
+    for (a, o) in batch.iter().zip(&outcomes) {
+        match o {
+            Outcome::Added => report.added += 1,
+            Outcome::Updated(_) => report.updated += 1,
+            Outcome::Unchanged => {
+                report.unchanged += 1;
+                continue;
+            }
+        }
+        writer.put(&index_doc(a))?;
+        ingested.push(a.id.clone());
+        given += 1;
+    }
+    Ok(given)
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct SearchArgs {
+    /// The store directory (default: `$AKHBAR_STORE`, else `./akhbar-store`).
+    #[arg(long)]
+    store: Option<PathBuf>,
+    /// Hits per query.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Queries as JSON Lines `{"id", "q", "outlet"?, "from"?, "to"?, "tag"?, "entity"?, "story"?}`.
+    #[arg(long, conflicts_with = "query")]
+    input: Option<PathBuf>,
+    /// Only this outlet.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Only from this day (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Only up to this day, inclusive (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// Only articles with this tag.
+    #[arg(long)]
+    tag: Option<String>,
+    /// Only articles naming this entity.
+    #[arg(long)]
+    entity: Option<String>,
+    /// Only this story.
+    #[arg(long)]
+    story: Option<String>,
+    /// The query (`"…"` for an exact phrase).
+    #[arg(required_unless_present = "input")]
+    query: Option<String>,
+}
+
+fn day_of(s: Option<&str>, what: &str) -> Result<Option<i64>, String> {
+    match s {
+        None => Ok(None),
+        Some(s) => akhbar_enrich::dates::Reference::parse(s)
+            .map(|r| Some(r.date.days()))
+            .ok_or_else(|| format!("{what} {s:?} is not a date (YYYY-MM-DD)")),
+    }
+}
+
+fn open_existing(store: Option<&Path>) -> Result<Opened> {
+    let dir = store.map_or_else(default_store, Path::to_path_buf);
+    if !dir.join(SqliteStore::FILE).exists() {
+        bail!(
+            "no akhbar store in {}: run `akhbar ingest --store {} FILE.jsonl` first",
+            dir.display(),
+            dir.display()
+        );
+    }
+    Opened::open(&dir)
+}
+
+pub(crate) fn search(args: &SearchArgs) -> Result<()> {
+    let opened = open_existing(args.store.as_deref())?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let run = |rec: &Value| -> Result<Value, String> {
+        let s = |k: &str| rec.get(k).and_then(Value::as_str).map(str::to_string);
+        let q = SearchQuery {
+            text: s("q").unwrap_or_default(),
+            outlet: s("outlet"),
+            from_day: day_of(s("from").as_deref(), "\"from\"")?,
+            to_day: day_of(s("to").as_deref(), "\"to\"")?,
+            tag: s("tag"),
+            entity: s("entity"),
+            story: s("story"),
+            limit: rec.get("limit").and_then(Value::as_u64).map_or(args.limit, |l| l as usize),
+        };
+        let hits = opened.index.search(&q).map_err(|e| e.to_string())?;
+        Ok(
+            json!({"id": rec.get("id").cloned().unwrap_or(Value::Null), "hits": hits.iter().map(|h| json!({
+            "id": h.id, "title": h.title, "score": (f64::from(h.score) * 1000.0).round() / 1000.0,
+            "snippet": h.snippet, "highlights": h.highlights,
+        })).collect::<Vec<_>>()}),
+        )
+    };
+    if let Some(input) = &args.input {
+        for (n, line) in crate::open_lines(Some(input))?.lines().enumerate() {
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let result = match serde_json::from_str::<Value>(&line) {
+                Ok(rec) => run(&rec).unwrap_or_else(|e| {
+                    json!({"id": rec.get("id").cloned().unwrap_or(Value::Null), "error": format!("line {}: {e}", n + 1), "hits": []})
+                }),
+                Err(e) => json!({"id": null, "error": format!("line {}: not JSON: {e}", n + 1), "hits": []}),
+            };
+            writeln!(out, "{result}")?;
+        }
+    } else {
+        let rec = json!({
+            "id": null, "q": args.query, "outlet": args.outlet, "from": args.from, "to": args.to,
+            "tag": args.tag, "entity": args.entity, "story": args.story,
+        });
+        match run(&rec) {
+            Ok(v) => writeln!(out, "{v}")?,
+            Err(e) => bail!("{e}"),
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ReindexArgs {
+    /// The store directory (default: `$AKHBAR_STORE`, else `./akhbar-store`).
+    #[arg(long)]
+    store: Option<PathBuf>,
+}
+
+/// Rebuilds the search index from the store (after an analyzer change, or to repair it).
+pub(crate) fn reindex(args: &ReindexArgs) -> Result<()> {
+    let started = std::time::Instant::now();
+    let opened = open_existing(args.store.as_deref())?;
+    let all = opened.store.since(0)?;
+    let mut w = opened.index.writer()?;
+    w.clear()?;
+    for a in &all {
+        w.put(&index_doc(&a.record))?;
+    }
+    w.commit(opened.store.last_seq()?)?;
+    w.finish()?;
+    println!(
+        "{}",
+        json!({"reindexed": all.len(), "seconds": (started.elapsed().as_secs_f64() * 10.0).round() / 10.0})
+    );
+    Ok(())
+}

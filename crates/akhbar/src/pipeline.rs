@@ -1,0 +1,168 @@
+//! The whole pipeline for one input record, shared by `process` and `ingest`: extraction (text
+//! or HTML), publication day, dates, entities, tags, copies, story and related articles. The
+//! linking state (copies, stories, related) lives across records, in publication order.
+
+use crate::analyze::tag_texts;
+use akhbar_enrich::dates::{Reference, find_dates, published_from_lead};
+use akhbar_enrich::tags::{article_entities, body_entities};
+use akhbar_link::stories::{Article, RelatedIndex, StoryClusterer};
+use serde_json::{Value, json};
+
+/// The linking state a batch or a store builds up.
+#[derive(Debug, Default)]
+pub(crate) struct Pipeline {
+    pub(crate) copies: akhbar_link::DuplicateIndex,
+    stories: StoryClusterer,
+    related: RelatedIndex,
+}
+
+/// A record's `"id"` as text (a number id is kept as its JSON text).
+pub(crate) fn id_text(id: &Value) -> String {
+    match id {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The record's `published` as a day and time reference, checked.
+pub(crate) fn given_reference(rec: &Value) -> Result<Option<Reference>, String> {
+    match rec.get("published").and_then(Value::as_str) {
+        Some(g) => Reference::parse(g)
+            .map(Some)
+            .ok_or_else(|| format!("\"published\" {g:?} is neither ISO 8601 nor RFC 2822")),
+        None => Ok(None),
+    }
+}
+
+/// The page a record carries: its HTML parsed, or its text cleaned.
+pub(crate) fn record_page(rec: &Value) -> Result<akhbar_extract::Page, String> {
+    if let Some(html) = rec.get("html").and_then(Value::as_str) {
+        let input = akhbar_extract::html::HtmlInput {
+            content_type: None,
+            url: rec.get("url").and_then(Value::as_str),
+        };
+        Ok(akhbar_extract::html::parse_html(html.as_bytes(), &input))
+    } else if let Some(text) = rec.get("text").and_then(Value::as_str) {
+        Ok(akhbar_extract::Page { body: akhbar_text::clean(text), ..Default::default() })
+    } else {
+        Err("record has neither \"text\" nor \"html\"".to_string())
+    }
+}
+
+/// The title a record's article goes by: the record's own, else the page's.
+pub(crate) fn record_title(rec: &Value, page: &akhbar_extract::Page) -> String {
+    match rec.get("title").and_then(Value::as_str) {
+        Some(t) if !t.trim().is_empty() => akhbar_text::clean(t),
+        _ => page.title.clone().unwrap_or_default(),
+    }
+}
+
+/// What one record yields on its own, before linking: independent of every other record, so
+/// records can be enriched in parallel and linked in order afterwards.
+#[derive(Debug)]
+pub(crate) struct Enriched {
+    id: Value,
+    id_text: String,
+    title: String,
+    body: String,
+    published: Option<akhbar_enrich::calendar::Civil>,
+    fields: Value,
+}
+
+/// Extraction, publication day, dates, entities and tags of one record.
+pub(crate) fn enrich(rec: &Value) -> Result<Enriched, String> {
+    let page = record_page(rec)?;
+    enrich_page(rec, &page)
+}
+
+/// [`enrich`] on a page already extracted from the record.
+pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<Enriched, String> {
+    let id = rec.get("id").cloned().unwrap_or(Value::Null);
+    let title = record_title(rec, page);
+    let reference =
+        given_reference(rec)?.or_else(|| page.published.as_deref().and_then(Reference::parse));
+    let published = reference.map(|r| r.date).or_else(|| published_from_lead(&page.body, None));
+    let anchor = published.map(Reference::on);
+    let entities = article_entities(&title, &page.body);
+    let mut fields = json!({
+        "tags": tag_texts(&title, &page.body, &entities),
+        "entities": body_entities(&entities, &title),
+        "dates": find_dates(&page.body, anchor.as_ref()),
+        "wire": akhbar_link::wire_credits(&page.body),
+    });
+    let outlet = rec.get("outlet").and_then(Value::as_str).map(str::to_string);
+    if let Some(o) = outlet.or_else(|| page.outlet.clone()) {
+        fields["outlet"] = json!(o);
+    }
+    if let Some(u) = &page.canonical_url {
+        fields["canonical_url"] = json!(u);
+    }
+    Ok(Enriched { id_text: id_text(&id), id, title, body: page.body.clone(), published, fields })
+}
+
+/// Enriches records on all cores (results in input order).
+pub(crate) fn enrich_all(records: &[&Value]) -> Vec<Result<Enriched, String>> {
+    par_map(records, |r| enrich(r))
+}
+
+/// Maps items on all cores, results in input order.
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || items.len() < 2 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        // A panic in a worker is a bug; it is re-raised here rather than hidden.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+impl Pipeline {
+    /// Links an enriched record to what came before it (copies, story, related articles) and
+    /// returns the whole output object. `duplicate_of` is the earliest copy known so far; a
+    /// batch fills it in again once all records are in.
+    pub(crate) fn link(&mut self, e: Enriched) -> Value {
+        let Enriched { id, id_text, title, body, published, mut fields } = e;
+        let day = published.map(|d| d.days());
+        self.copies.add(&id_text, &format!("{title}\n{body}"));
+        let story = self.stories.add(&id_text, &title, &body, day);
+        // Copies are never "similar articles": the article's copy group so far is left out.
+        let exclude: Vec<String> = self.copies.group_of(&id_text);
+        let article = Article { id: &id_text, title: &title, body: &body, day };
+        let related_list = self.related.add(&article, &story, &exclude, 5);
+        fields["id"] = id;
+        fields["duplicate_of"] = json!(self.copies.original_of(&id_text));
+        fields["story"] = json!(story);
+        fields["related"] = related_list
+            .iter()
+            .map(|r| json!({"id": r.id, "score": (f64::from(r.score) * 1000.0).round() / 1000.0}))
+            .collect();
+        fields["published"] = json!(published.map(|d| d.to_string()));
+        fields["title"] = json!(title);
+        fields["body"] = json!(body);
+        fields
+    }
+
+    /// Puts a stored article back into the linking state without deciding anything anew.
+    pub(crate) fn restore(
+        &mut self,
+        id: &str,
+        title: &str,
+        body: &str,
+        day: Option<i64>,
+        story: &str,
+    ) {
+        self.copies.add(id, &format!("{title}\n{body}"));
+        self.stories.restore(story, title, body, day);
+        self.related.insert(&Article { id, title, body, day }, story);
+    }
+}
