@@ -265,11 +265,34 @@ impl SqliteStore {
     }
 }
 
-fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome> {
-    let existing: Option<(i64, String, u32)> = tx
-        .prepare_cached("SELECT id, fingerprint, version FROM articles WHERE key = ?1")
+/// New, or known with this content (as its current or any earlier version: an old text
+/// fetched again is not news), or known with other content.
+fn seen(conn: &Connection, key: &str, fingerprint: &str) -> Result<Seen> {
+    let found: Option<(i64, bool)> = conn
+        .prepare_cached(
+            "SELECT a.id, EXISTS (SELECT 1 FROM article_versions v
+                                  WHERE v.article_id = a.id AND v.fingerprint = ?2)
+             FROM articles a WHERE a.key = ?1",
+        )
         .map_err(sql("lookup"))?
-        .query_row([a.key()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row([key, fingerprint], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .map_err(sql("lookup"))?;
+    Ok(match found {
+        None => Seen::New,
+        Some((_, true)) => Seen::Same,
+        Some((_, false)) => Seen::Changed,
+    })
+}
+
+fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome> {
+    if seen(tx, a.key(), &a.fingerprint)? == Seen::Same {
+        return Ok(Outcome::Unchanged);
+    }
+    let existing: Option<(i64, u32)> = tx
+        .prepare_cached("SELECT id, version FROM articles WHERE key = ?1")
+        .map_err(sql("lookup"))?
+        .query_row([a.key()], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
         .map_err(sql("lookup"))?;
     let outlet_id: Option<i64> = match a.outlet.as_deref().filter(|o| !o.is_empty()) {
@@ -290,8 +313,7 @@ fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome>
     let wire = serde_json::to_string(&a.wire).unwrap_or_else(|_| "[]".into());
     let extra = a.extra.to_string();
     let (rowid, version, outcome) = match existing {
-        Some((_, ref fp, _)) if *fp == a.fingerprint => return Ok(Outcome::Unchanged),
-        Some((rowid, _, version)) => {
+        Some((rowid, version)) => {
             for table in ["sections", "entities", "tags", "links"] {
                 tx.execute(&format!("DELETE FROM {table} WHERE article_id = ?1"), [rowid])
                     .map_err(sql("replace"))?;
@@ -407,18 +429,7 @@ fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome>
 
 impl Store for SqliteStore {
     fn seen(&self, key: &str, fingerprint: &str) -> Result<Seen> {
-        let fp: Option<String> = self
-            .conn
-            .prepare_cached("SELECT fingerprint FROM articles WHERE key = ?1")
-            .map_err(sql("lookup"))?
-            .query_row([key], |r| r.get(0))
-            .optional()
-            .map_err(sql("lookup"))?;
-        Ok(match fp {
-            None => Seen::New,
-            Some(f) if f == fingerprint => Seen::Same,
-            Some(_) => Seen::Changed,
-        })
+        seen(&self.conn, key, fingerprint)
     }
 
     fn put_batch(&mut self, batch: &[ArticleRecord]) -> Result<Vec<Outcome>> {

@@ -56,6 +56,10 @@ fn new_text_at_same_url_is_a_new_version() {
     assert_eq!(got.record.entities, b.entities);
     assert_eq!(store.versions("a1").expect("versions").len(), 2);
     assert_eq!(store.stats().expect("stats").articles, 1);
+    // The old text fetched again is not a third version.
+    let old = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
+    assert_eq!(store.seen(old.key(), &old.fingerprint).expect("seen"), Seen::Same);
+    assert_eq!(store.put_batch(&[old]).expect("put"), vec![Outcome::Unchanged]);
     // The new version is what an index catching up sees.
     let since = store.since(got.seq - 1).expect("since");
     assert_eq!(since.len(), 1);
