@@ -13,6 +13,8 @@ sys.dont_write_bytecode = True
 
 
 def run(cmd, **kw):
+    if 'stdout' in kw:
+        return subprocess.run(cmd, stderr=subprocess.PIPE, text=True, **kw)
     return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
 
@@ -265,6 +267,37 @@ def gate_query_match(a, figures):
     print(f'  query words whose stem is in the target title: {rate:.3f} (raw tokens: {raw_rate:.3f}; {len(qs)} queries)')
 
 
+def gate_search(a, figures):
+    """Known-item search: the whole ANT 2018 corpus (31,040 articles) through `akhbar ingest`
+    into a fresh store, then the 300 dev queries through `akhbar search --input`, scored by
+    score_search.py (recall@10, MRR@10). Ingest time and store size are printed beside."""
+    import time
+    store = os.path.join(a.out, 'search-store')
+    corpus = os.path.join(a.shared, 'data/news/ant-2018.jsonl.gz')
+    t = time.time()
+    p = run([a.bin, 'ingest', '--store', store, corpus])
+    took = time.time() - t
+    if p.returncode != 0:
+        print(f'  akhbar ingest failed: {p.stderr.strip()[-300:]}')
+        return
+    report = json.loads(p.stdout)['report']
+    size = sum(os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(store) for f in fs)
+    print(f'  ingest: {report["added"]} articles added, {report["unchanged"]} unchanged, {report["updated"]} updated, '
+          f'{report["errors"]} errors in {took:.0f} s ({report["added"] / max(took, 1e-9):.0f} articles/s); store {size / 1e6:.0f} MB')
+    queries = os.path.join(a.shared, 'data/search/dev-queries.jsonl')
+    pred = os.path.join(a.out, 'search.jsonl')
+    with open(pred, 'w', encoding='utf-8') as f:
+        p = run([a.bin, 'search', '--store', store, '--limit', '10', '--input', queries], stdout=f)
+    if p.returncode != 0:
+        print(f'  akhbar search failed: {p.stderr.strip()[-300:]}')
+        return
+    s = run([sys.executable, os.path.join(a.shared, 'eval/score_search.py'), queries, pred])
+    print('  ' + s.stdout.strip())
+    parts = s.stdout.split()
+    figures['search.recall_at_10'] = float(parts[parts.index('recall@10') + 1])
+    figures['search.mrr_at_10'] = float(parts[parts.index('mrr@10') + 1])
+
+
 GATES = [
     ('seed page (akhbar analyze)', gate_seed),
     ('flattened aggregator pages (akhbar analyze)', gate_flattened),
@@ -277,6 +310,7 @@ GATES = [
     ('stories (stories dev set)', gate_stories),
     ('stop words and phrases (tags dev set)', gate_stop_lists),
     ('one analysis for queries and titles (search dev queries)', gate_query_match),
+    ('known-item search (ANT 2018 ingested, search dev queries)', gate_search),
 ]
 
 

@@ -114,6 +114,24 @@ pub fn containment(a: &[u64], b: &[u64]) -> f64 {
     common_count(a, b) as f64 / small as f64
 }
 
+/// What the copy detector compares of a text: its sorted shingles and, when it has enough of
+/// them, its MinHash signature.
+#[derive(Debug, Clone, Default)]
+pub struct CopyKeys {
+    shingles: Vec<u64>,
+    signature: Option<[u64; BANDS * ROWS]>,
+}
+
+impl CopyKeys {
+    /// The keys of a text.
+    #[must_use]
+    pub fn of(text: &str) -> Self {
+        let shingles = shingles(text);
+        let signature = (shingles.len() >= 3).then(|| signature(&shingles));
+        Self { shingles, signature }
+    }
+}
+
 /// Finds, for each article added in publication order, the earliest earlier article it copies.
 /// Copies form groups (an article that copies two earlier ones joins their groups: a wire story
 /// republished whole and in part); the earliest article of a group is its original.
@@ -153,13 +171,18 @@ impl DuplicateIndex {
     /// Adds an article; returns the id of the original it copies so far, if any (a later
     /// article may still join its group to an earlier one: see [`DuplicateIndex::original_of`]).
     pub fn add(&mut self, id: &str, text: &str) -> Option<String> {
-        let sh = shingles(text);
+        self.add_keys(id, CopyKeys::of(text))
+    }
+
+    /// [`DuplicateIndex::add`] with the text's keys computed beforehand (they need no index,
+    /// so a batch can compute them on all cores).
+    pub fn add_keys(&mut self, id: &str, keys: CopyKeys) -> Option<String> {
+        let CopyKeys { shingles: sh, signature } = keys;
         let me = self.ids.len();
         self.ids.push(id.to_string());
         self.index.insert(id.to_string(), me);
         self.parent.push(me);
-        if sh.len() >= 3 {
-            let sig = signature(&sh);
+        if let Some(sig) = signature {
             let mut candidates: FxHashSet<usize> = FxHashSet::default();
             let keys: Vec<(usize, u64)> = (0..BANDS)
                 .map(|b| {

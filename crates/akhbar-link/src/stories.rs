@@ -22,9 +22,25 @@ const FRESH_DAYS: f32 = 3.0;
 /// Stories looked at per posting list (the most recently opened ones).
 const STORY_WINDOW: usize = 300;
 
-/// An article's weighted content stems, normalized to unit length, strongest first.
+/// A term, as the hash of its stem (64 bits: collisions among a corpus's stems are
+/// vanishingly rare, and comparing numbers is what makes linking fast at scale).
+type TermId = u64;
+
+fn term_id(stem: &str) -> TermId {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(stem.as_bytes());
+    h.finish()
+}
+
+/// An article's weighted content stems, normalized to unit length.
 #[derive(Debug, Clone, Default)]
-pub struct TermVector(Vec<(String, f32)>);
+pub struct TermVector {
+    /// Its strongest terms, strongest first: what candidates are looked up by.
+    strongest: Vec<(TermId, f32)>,
+    /// All its terms, by term id: what is compared.
+    by_term: Vec<(TermId, f32)>,
+}
 
 impl TermVector {
     /// The vector of an article's title and body.
@@ -61,33 +77,39 @@ impl TermVector {
         v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         v.truncate(TOP_TERMS);
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-6);
-        for (_, w) in &mut v {
-            *w /= norm;
-        }
-        TermVector(v)
+        let strongest: Vec<(TermId, f32)> = v.iter().map(|(t, w)| (term_id(t), w / norm)).collect();
+        let mut by_term = strongest.clone();
+        by_term.sort_unstable_by_key(|&(t, _)| t);
+        by_term.dedup_by_key(|&mut (t, _)| t);
+        let mut strongest = strongest;
+        strongest.truncate(PROBE_TERMS);
+        TermVector { strongest, by_term }
     }
 
     /// Cosine similarity with another vector.
     #[must_use]
     pub fn cosine(&self, other: &TermVector) -> f32 {
-        other.cosine_with(&self.weights())
-    }
-
-    /// The vector as a lookup table, for comparing it with many others.
-    fn weights(&self) -> FxHashMap<&str, f32> {
-        self.0.iter().map(|(t, w)| (t.as_str(), *w)).collect()
-    }
-
-    /// Cosine with a vector given as a lookup table ([`TermVector::weights`]).
-    fn cosine_with(&self, weights: &FxHashMap<&str, f32>) -> f32 {
-        self.0.iter().filter_map(|(t, w)| weights.get(t.as_str()).map(|o| w * o)).sum()
+        let (a, b) = (&self.by_term, &other.by_term);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
     }
 }
 
 #[derive(Debug)]
 struct Story {
     id: String,
-    centroid: FxHashMap<String, f32>,
+    centroid: FxHashMap<TermId, f32>,
     /// The centroid's length, kept up to date as articles join.
     norm: f32,
     last_day: Option<i64>,
@@ -96,7 +118,7 @@ struct Story {
 impl Story {
     fn similarity(&self, v: &TermVector) -> f32 {
         let norm = self.norm.max(1e-6);
-        v.0.iter().filter_map(|(t, w)| self.centroid.get(t).map(|c| w * c / norm)).sum()
+        v.by_term.iter().filter_map(|(t, w)| self.centroid.get(t).map(|c| w * c / norm)).sum()
     }
 }
 
@@ -105,20 +127,24 @@ impl Story {
 pub struct StoryClusterer {
     stories: Vec<Story>,
     by_id: FxHashMap<String, usize>,
-    postings: FxHashMap<String, Vec<usize>>,
+    postings: FxHashMap<TermId, Vec<usize>>,
 }
 
 impl StoryClusterer {
     /// Adds an article (in publication order; `day` is its publication day as a day number,
     /// when known) and returns its story's id.
     pub fn add(&mut self, id: &str, title: &str, body: &str, day: Option<i64>) -> String {
-        let v = TermVector::of(title, body);
+        self.add_vector(id, &TermVector::of(title, body), day)
+    }
+
+    /// [`StoryClusterer::add`] with the article's vector computed beforehand.
+    pub fn add_vector(&mut self, id: &str, v: &TermVector, day: Option<i64>) -> String {
         // The most recent stories per term (older ones have faded, see FRESH_DAYS).
-        let sorted = shortlist(&v, &self.postings, STORY_WINDOW);
+        let sorted = shortlist(v, &self.postings, STORY_WINDOW);
         let mut best: Option<(usize, f32)> = None;
         for s in sorted {
             let story = &self.stories[s];
-            let mut sim = story.similarity(&v);
+            let mut sim = story.similarity(v);
             if let (Some(a), Some(b)) = (day, story.last_day) {
                 let gap = (a - b).abs() as f32;
                 if gap > FRESH_DAYS {
@@ -133,18 +159,17 @@ impl StoryClusterer {
             Some((s, sim)) if sim >= JOIN_THRESHOLD => s,
             _ => self.new_story(id, day),
         };
-        self.join(index, &v, day)
+        self.join(index, v, day)
     }
 
     /// Puts an article back into the story it was given before (rebuilding the clusterer from
     /// a store after a restart), without deciding anew.
-    pub fn restore(&mut self, story: &str, title: &str, body: &str, day: Option<i64>) {
-        let v = TermVector::of(title, body);
+    pub fn restore(&mut self, story: &str, v: &TermVector, day: Option<i64>) {
         let index = match self.by_id.get(story) {
             Some(&i) => i,
             None => self.new_story(story, day),
         };
-        self.join(index, &v, day);
+        self.join(index, v, day);
     }
 
     fn new_story(&mut self, id: &str, day: Option<i64>) -> usize {
@@ -160,16 +185,16 @@ impl StoryClusterer {
 
     fn join(&mut self, index: usize, v: &TermVector, day: Option<i64>) -> String {
         let story = &mut self.stories[index];
-        for (t, w) in &v.0 {
-            *story.centroid.entry(t.clone()).or_default() += w;
+        for &(t, w) in &v.by_term {
+            *story.centroid.entry(t).or_default() += w;
         }
         story.norm = story.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
         story.last_day = match (story.last_day, day) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
-        for (t, _) in v.0.iter().take(PROBE_TERMS) {
-            let list = self.postings.entry(t.clone()).or_default();
+        for &(t, _) in &v.strongest {
+            let list = self.postings.entry(t).or_default();
             if list.last() != Some(&index) {
                 list.push(index);
             }
@@ -186,11 +211,11 @@ const SHORTLIST: usize = 200;
 /// terms: the `window` most recent per term, then the [`SHORTLIST`] sharing the most weight.
 fn shortlist(
     v: &TermVector,
-    postings: &FxHashMap<String, Vec<usize>>,
+    postings: &FxHashMap<TermId, Vec<usize>>,
     window: usize,
 ) -> Vec<usize> {
     let mut shared: FxHashMap<usize, f32> = FxHashMap::default();
-    for (t, w) in v.0.iter().take(PROBE_TERMS) {
+    for (t, w) in &v.strongest {
         if let Some(list) = postings.get(t) {
             for &c in list.iter().rev().take(window) {
                 *shared.entry(c).or_default() += w;
@@ -239,7 +264,7 @@ pub struct RelatedIndex {
     vectors: Vec<TermVector>,
     days: Vec<Option<i64>>,
     stories: Vec<String>,
-    postings: FxHashMap<String, Vec<usize>>,
+    postings: FxHashMap<TermId, Vec<usize>>,
 }
 
 /// Articles looked at per posting list (the most recent ones).
@@ -255,14 +280,24 @@ impl RelatedIndex {
         exclude: &[String],
         k: usize,
     ) -> Vec<Related> {
-        let Article { id, title, body, .. } = *article;
-        let v = TermVector::of(title, body);
+        self.add_vector(article, TermVector::of(article.title, article.body), story, exclude, k)
+    }
+
+    /// [`RelatedIndex::add`] with the article's vector computed beforehand.
+    pub fn add_vector(
+        &mut self,
+        article: &Article<'_>,
+        v: TermVector,
+        story: &str,
+        exclude: &[String],
+        k: usize,
+    ) -> Vec<Related> {
+        let id = article.id;
         let candidates = shortlist(&v, &self.postings, POSTING_WINDOW);
-        let weights = v.weights();
         let mut scored: Vec<(usize, f32)> = candidates
             .into_iter()
             .filter(|&c| !exclude.contains(&self.ids[c]) && self.ids[c] != id)
-            .map(|c| (c, self.vectors[c].cosine_with(&weights)))
+            .map(|c| (c, v.cosine(&self.vectors[c])))
             .filter(|&(_, s)| s > 0.05 && s < 0.95)
             .collect();
         // Best first; on ties the more recent article.
@@ -292,15 +327,15 @@ impl RelatedIndex {
     }
 
     /// Adds an article without listing its related articles (rebuilding from a store).
-    pub fn insert(&mut self, article: &Article<'_>, story: &str) {
-        self.push(article, story, TermVector::of(article.title, article.body));
+    pub fn insert(&mut self, article: &Article<'_>, v: TermVector, story: &str) {
+        self.push(article, story, v);
     }
 
     fn push(&mut self, article: &Article<'_>, story: &str, v: TermVector) {
         let Article { id, day, .. } = *article;
         let me = self.ids.len();
-        for (t, _) in v.0.iter().take(PROBE_TERMS) {
-            self.postings.entry(t.clone()).or_default().push(me);
+        for &(t, _) in &v.strongest {
+            self.postings.entry(t).or_default().push(me);
         }
         self.ids.push(id.to_string());
         self.vectors.push(v);

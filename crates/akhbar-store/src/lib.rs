@@ -5,9 +5,12 @@
 //! [`SqliteStore`] is the embedded implementation: one SQLite file in WAL mode, ordered
 //! migrations recorded in `PRAGMA user_version`, every batch one transaction.
 //!
-//! An article is identified by its URL when it has one, else by its record id. Ingesting the
-//! same article again changes nothing; the same URL with new text is recorded as a new version
-//! (the old text is kept in `article_versions`). Every stored version gets the next sequence
+//! An article is identified by its record id (the id a feed or crawler gives it, usually
+//! derived from its URL; search hits and links name articles by it). Ingesting the same article
+//! again changes nothing, nor does an older text of it fetched again; new text under the same
+//! id is recorded as a new version (every version's input record is kept verbatim in `article_versions`). The same URL
+//! under two ids (one article filed in two sections) is two records, which the copy detector
+//! links. Every stored version gets the next sequence
 //! number ([`StoredArticle::seq`]), so a search index that records the last sequence number it
 //! covers can be brought up to date after a crash.
 
@@ -96,10 +99,10 @@ pub struct ArticleRecord {
 }
 
 impl ArticleRecord {
-    /// The key an article is known by: its URL, else its id.
+    /// The key an article is known by: its record id.
     #[must_use]
     pub fn key(&self) -> &str {
-        self.url.as_deref().filter(|u| !u.is_empty()).unwrap_or(&self.id)
+        &self.id
     }
 }
 
@@ -215,6 +218,12 @@ pub trait Store {
     /// # Errors
     /// When the database cannot be read.
     fn top_entities(&self, limit: usize) -> Result<Vec<(String, String, u64)>>;
+
+    /// Articles that copy another: (copy id, original id), in publication order.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    fn copies(&self, limit: usize) -> Result<Vec<(String, String)>>;
 
     /// Counts.
     ///

@@ -44,8 +44,6 @@ const MIGRATIONS: &[&str] = &[
         version INTEGER NOT NULL,
         fingerprint TEXT NOT NULL,
         original TEXT NOT NULL,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
         stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
         UNIQUE (article_id, version)
     );
@@ -373,11 +371,11 @@ fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome>
         }
     };
     tx.prepare_cached(
-        "INSERT INTO article_versions (article_id, version, fingerprint, original, title, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO article_versions (article_id, version, fingerprint, original)
+         VALUES (?1, ?2, ?3, ?4)",
     )
     .map_err(sql("version"))?
-    .execute(params![rowid, version, a.fingerprint, a.original, a.title, a.body])
+    .execute(params![rowid, version, a.fingerprint, a.original])
     .map_err(sql("version"))?;
     let seq = tx.last_insert_rowid();
     tx.execute("UPDATE articles SET seq = ?2 WHERE id = ?1", params![rowid, seq])
@@ -534,6 +532,15 @@ impl Store for SqliteStore {
              GROUP BY canonical, type ORDER BY n DESC, canonical LIMIT ?1",
             [limit as i64],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+    }
+
+    fn copies(&self, limit: usize) -> Result<Vec<(String, String)>> {
+        self.list(
+            "SELECT ext_id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL
+             ORDER BY published, seq LIMIT ?1",
+            [limit as i64],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
     }
 

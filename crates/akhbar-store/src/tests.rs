@@ -42,7 +42,7 @@ fn same_article_twice_changes_nothing() {
 }
 
 #[test]
-fn new_text_at_same_url_is_a_new_version() {
+fn new_text_under_the_same_id_is_a_new_version() {
     let mut store = SqliteStore::in_memory().expect("store");
     let a = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
     store.put_batch(&[a]).expect("put");
@@ -74,6 +74,7 @@ fn stored_article_round_trips() {
     store.set_duplicates(&[("a1".into(), Some("a0".into()))]).expect("dups");
     let got = store.article("a1").expect("read").expect("stored").record;
     assert_eq!(got.duplicate_of.as_deref(), Some("a0"));
+    assert_eq!(store.copies(10).expect("copies"), vec![("a1".to_string(), "a0".to_string())]);
     assert_eq!(ArticleRecord { duplicate_of: None, ..got }, a);
     assert_eq!(store.top_tags(5).expect("tags")[0].1, 1);
     assert_eq!(store.top_entities(5).expect("entities")[0].0, "العقبة");
@@ -100,4 +101,14 @@ fn fingerprint_ignores_line_breaks_only() {
     assert_eq!(fingerprint("عنوان", "سطر أول\nسطر ثان"), fingerprint("عنوان", "سطر أول  سطر ثان"));
     assert_ne!(fingerprint("عنوان", "سطر أول"), fingerprint("عنوان", "سطر ثان"));
     assert_ne!(fingerprint("أ", "ب ج"), fingerprint("أ ب", "ج"));
+}
+
+#[test]
+fn one_url_under_two_ids_is_two_articles() {
+    let mut store = SqliteStore::in_memory().expect("store");
+    let a = article("economy-1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
+    let b = ArticleRecord { id: "local-7".into(), ..a.clone() };
+    let outcomes = store.put_batch(&[a, b]).expect("put");
+    assert_eq!(outcomes, vec![Outcome::Added, Outcome::Added]);
+    assert!(store.article("local-7").expect("read").is_some());
 }

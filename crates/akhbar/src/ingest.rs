@@ -6,7 +6,9 @@
 //! transaction: killed at any point, it is restarted with the same input and goes on from the
 //! first record not stored, every article stored once.
 
-use crate::pipeline::{Pipeline, enrich_page, given_reference, id_text, record_page, record_title};
+use crate::pipeline::{
+    Pipeline, RestoredArticle, enrich_page, given_reference, id_text, record_page, record_title,
+};
 use akhbar_index::{IndexDoc, SearchIndex, SearchQuery};
 use akhbar_store::{ArticleRecord, EntityRow, Outcome, Seen, SqliteStore, Store, TagRow};
 use anyhow::{Context, Result, bail};
@@ -195,10 +197,23 @@ pub(crate) fn ingest_lines(
     let Opened { mut store, index } = opened;
     // The linking state is rebuilt from what is stored, as it was decided.
     let mut pipeline = Pipeline::default();
-    for a in store.since(0)? {
-        let r = &a.record;
-        pipeline.restore(&r.id, &r.title, &r.body, r.day, r.story.as_deref().unwrap_or(&r.id));
-    }
+    let stored = store.since(0)?;
+    let restored: Vec<RestoredArticle<'_>> = stored
+        .iter()
+        .map(|a| {
+            let r = &a.record;
+            RestoredArticle {
+                id: &r.id,
+                title: &r.title,
+                body: &r.body,
+                day: r.day,
+                story: r.story.as_deref().unwrap_or(&r.id),
+            }
+        })
+        .collect();
+    pipeline.restore_all(&restored);
+    drop(restored);
+    drop(stored);
     // In order of publication, as the live engine would see them (stable for ties).
     let mut order: Vec<(Option<i64>, usize)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -233,11 +248,7 @@ pub(crate) fn ingest_lines(
                 let page = record_page(&rec)?;
                 let title = record_title(&rec, &page);
                 let fp = akhbar_store::fingerprint(&title, &page.body);
-                let key = rec
-                    .get("url")
-                    .and_then(Value::as_str)
-                    .filter(|u| !u.is_empty())
-                    .map_or_else(|| id_text(&rec["id"]), str::to_string);
+                let key = id_text(&rec["id"]);
                 if !pending.insert(format!("{key}\u{0}{fp}")) {
                     return Ok(None);
                 }

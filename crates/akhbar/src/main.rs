@@ -25,7 +25,11 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run akhbar's main job on its bundled demo material and print a report.
-    Demo,
+    Demo {
+        /// Keep the demo store in this directory (default: a fresh temporary directory).
+        #[arg(long)]
+        store: Option<PathBuf>,
+    },
     /// Read one news page (flattened text, or HTML with --html) into an article and its sections.
     Analyze(analyze::Args),
     /// Find and resolve the date expressions of texts (JSON Lines `{"id", "text", "reference"}`).
@@ -79,7 +83,7 @@ enum Command {
 fn main() -> Result<()> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Demo => demo::run(),
+        Command::Demo { store } => demo::run(store.as_deref()),
         Command::Analyze(args) => analyze::run(&args),
         Command::Dates { input } => dates::run(input.as_deref()),
         Command::Text { json, file } => text::run(file.as_deref(), json),

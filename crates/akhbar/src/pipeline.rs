@@ -5,7 +5,8 @@
 use crate::analyze::tag_texts;
 use akhbar_enrich::dates::{Reference, find_dates, published_from_lead};
 use akhbar_enrich::tags::{article_entities, body_entities};
-use akhbar_link::stories::{Article, RelatedIndex, StoryClusterer};
+use akhbar_link::CopyKeys;
+use akhbar_link::stories::{Article, RelatedIndex, StoryClusterer, TermVector};
 use serde_json::{Value, json};
 
 /// The linking state a batch or a store builds up.
@@ -67,6 +68,23 @@ pub(crate) struct Enriched {
     body: String,
     published: Option<akhbar_enrich::calendar::Civil>,
     fields: Value,
+    keys: LinkKeys,
+}
+
+/// What the linking stages compare of an article, computed before linking (on all cores).
+#[derive(Debug)]
+pub(crate) struct LinkKeys {
+    copy: CopyKeys,
+    vector: TermVector,
+}
+
+impl LinkKeys {
+    pub(crate) fn of(title: &str, body: &str) -> Self {
+        Self {
+            copy: CopyKeys::of(&format!("{title}\n{body}")),
+            vector: TermVector::of(title, body),
+        }
+    }
 }
 
 /// Extraction, publication day, dates, entities and tags of one record.
@@ -97,7 +115,15 @@ pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<En
     if let Some(u) = &page.canonical_url {
         fields["canonical_url"] = json!(u);
     }
-    Ok(Enriched { id_text: id_text(&id), id, title, body: page.body.clone(), published, fields })
+    Ok(Enriched {
+        keys: LinkKeys::of(&title, &page.body),
+        id_text: id_text(&id),
+        id,
+        title,
+        body: page.body.clone(),
+        published,
+        fields,
+    })
 }
 
 /// Enriches records on all cores (results in input order).
@@ -131,14 +157,14 @@ impl Pipeline {
     /// returns the whole output object. `duplicate_of` is the earliest copy known so far; a
     /// batch fills it in again once all records are in.
     pub(crate) fn link(&mut self, e: Enriched) -> Value {
-        let Enriched { id, id_text, title, body, published, mut fields } = e;
+        let Enriched { id, id_text, title, body, published, mut fields, keys } = e;
         let day = published.map(|d| d.days());
-        self.copies.add(&id_text, &format!("{title}\n{body}"));
-        let story = self.stories.add(&id_text, &title, &body, day);
+        self.copies.add_keys(&id_text, keys.copy);
+        let story = self.stories.add_vector(&id_text, &keys.vector, day);
         // Copies are never "similar articles": the article's copy group so far is left out.
         let exclude: Vec<String> = self.copies.group_of(&id_text);
         let article = Article { id: &id_text, title: &title, body: &body, day };
-        let related_list = self.related.add(&article, &story, &exclude, 5);
+        let related_list = self.related.add_vector(&article, keys.vector, &story, &exclude, 5);
         fields["id"] = id;
         fields["duplicate_of"] = json!(self.copies.original_of(&id_text));
         fields["story"] = json!(story);
@@ -152,17 +178,32 @@ impl Pipeline {
         fields
     }
 
-    /// Puts a stored article back into the linking state without deciding anything anew.
-    pub(crate) fn restore(
-        &mut self,
-        id: &str,
-        title: &str,
-        body: &str,
-        day: Option<i64>,
-        story: &str,
-    ) {
-        self.copies.add(id, &format!("{title}\n{body}"));
-        self.stories.restore(story, title, body, day);
-        self.related.insert(&Article { id, title, body, day }, story);
+    /// Puts a stored article back into the linking state without deciding anything anew: its
+    /// story is the one it was given.
+    pub(crate) fn restore(&mut self, a: &RestoredArticle<'_>, keys: LinkKeys) {
+        let article = Article { id: a.id, title: a.title, body: a.body, day: a.day };
+        self.copies.add_keys(a.id, keys.copy);
+        self.stories.restore(a.story, &keys.vector, a.day);
+        self.related.insert(&article, keys.vector, a.story);
     }
+
+    /// Restores stored articles in their stored order, their keys computed on all cores.
+    pub(crate) fn restore_all(&mut self, articles: &[RestoredArticle<'_>]) {
+        for chunk in articles.chunks(1024) {
+            let keys = par_map(chunk, |a| LinkKeys::of(a.title, a.body));
+            for (a, k) in chunk.iter().zip(keys) {
+                self.restore(a, k);
+            }
+        }
+    }
+}
+
+/// A stored article as the linking state needs it back.
+#[derive(Debug)]
+pub(crate) struct RestoredArticle<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) body: &'a str,
+    pub(crate) day: Option<i64>,
+    pub(crate) story: &'a str,
 }
