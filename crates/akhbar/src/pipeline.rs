@@ -115,6 +115,10 @@ pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<En
     if let Some(u) = &page.canonical_url {
         fields["canonical_url"] = json!(u);
     }
+    // An HTML page's other parts ("read also", related titles, embeds, site tags) go along.
+    if page.sections != akhbar_extract::Sections::default() {
+        fields["sections"] = serde_json::to_value(&page.sections).unwrap_or(Value::Null);
+    }
     Ok(Enriched {
         keys: LinkKeys::of(&title, &page.body),
         id_text: id_text(&id),

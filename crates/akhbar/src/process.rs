@@ -22,30 +22,28 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: &Args) -> Result<()> {
+    // Lines are kept as read and parsed a chunk at a time: a parsed corpus takes several times
+    // the memory of its text.
     let reader = crate::open_lines(args.input.as_deref())?;
-    let mut records: Vec<(usize, Result<Value, String>)> = Vec::new();
+    let mut lines: Vec<(usize, String)> = Vec::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.with_context(|| format!("cannot read line {}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
+        if !line.trim().is_empty() {
+            lines.push((n + 1, line));
         }
-        records.push((
-            n + 1,
-            serde_json::from_str::<Value>(&line)
-                .map_err(|e| format!("line {}: not JSON: {e}", n + 1)),
-        ));
     }
     // In order of publication, the way the live engine would see them (stable for ties).
-    let key = |r: &Result<Value, String>| {
-        r.as_ref()
-            .ok()
-            .and_then(|v| v.get("published"))
-            .and_then(Value::as_str)
-            .and_then(Reference::parse)
-            .map(|r| r.date)
-    };
-    let mut order: Vec<usize> = (0..records.len()).collect();
-    order.sort_by_key(|&i| key(&records[i].1));
+    let days: Vec<_> = lines
+        .iter()
+        .map(|(_, l)| {
+            serde_json::from_str::<Value>(l)
+                .ok()
+                .and_then(|v| v.get("published").and_then(Value::as_str).and_then(Reference::parse))
+                .map(|r| r.date)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by_key(|&i| days[i]);
     let out: Box<dyn Write> = match &args.output {
         Some(p) if p.as_os_str() != "-" => Box::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
@@ -55,37 +53,53 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let mut out = BufWriter::new(out);
     let bar = crate::progress_bar(order.len(), "articles");
     let mut pipeline = Pipeline::default();
-    let mut results: Vec<Value> = Vec::with_capacity(order.len());
-    // Records are enriched a chunk at a time on all cores, then linked in order.
+    // Each output line is kept serialized, without `duplicate_of`, which is only final once
+    // the whole batch is in: (article id, or none for an error line; the JSON object).
+    let mut results: Vec<(Option<String>, String)> = Vec::with_capacity(order.len());
     for chunk in order.chunks(256) {
-        let ok: Vec<&Value> = chunk.iter().filter_map(|&i| records[i].1.as_ref().ok()).collect();
+        let parsed: Vec<(usize, Result<Value, String>)> = chunk
+            .iter()
+            .map(|&i| {
+                let (n, line) = &lines[i];
+                (*n, serde_json::from_str::<Value>(line).map_err(|e| format!("line {n}: not JSON: {e}")))
+            })
+            .collect();
+        let ok: Vec<&Value> = parsed.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
         let mut enriched = crate::pipeline::enrich_all(&ok).into_iter();
-        for &i in chunk {
-            let (line_no, rec) = &records[i];
+        for (line_no, rec) in &parsed {
             let result = match rec {
                 Ok(v) => match enriched.next() {
-                    Some(Ok(e)) => pipeline.link(e),
-                    Some(Err(e)) => {
-                        json!({"id": v.get("id").cloned().unwrap_or(Value::Null), "error": format!("line {line_no}: {e}")})
+                    Some(Ok(e)) => {
+                        let mut linked = pipeline.link(e);
+                        let id = crate::pipeline::id_text(&linked["id"]);
+                        if let Some(o) = linked.as_object_mut() {
+                            o.remove("duplicate_of");
+                        }
+                        (Some(id), linked.to_string())
                     }
-                    None => json!({"id": null, "error": "internal error: record lost"}),
+                    Some(Err(e)) => (
+                        None,
+                        json!({"id": v.get("id").cloned().unwrap_or(Value::Null), "error": format!("line {line_no}: {e}")}).to_string(),
+                    ),
+                    None => (None, json!({"id": null, "error": "internal error: record lost"}).to_string()),
                 },
-                Err(e) => json!({"id": null, "error": e}),
+                Err(e) => (None, json!({"id": null, "error": e}).to_string()),
             };
             results.push(result);
             bar.inc(1);
         }
     }
     bar.finish_and_clear();
-    for mut result in results {
-        if result.get("error").is_none() {
-            let id = match &result["id"] {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            result["duplicate_of"] = json!(pipeline.copies.original_of(&id));
+    for (id, line) in results {
+        match id {
+            Some(id) => {
+                let original = json!(pipeline.copies.original_of(&id));
+                let rest = line.strip_prefix('{').unwrap_or(&line);
+                let sep = if rest.starts_with('}') { "" } else { "," };
+                writeln!(out, "{{\"duplicate_of\":{original}{sep}{rest}")?;
+            }
+            None => writeln!(out, "{line}")?,
         }
-        writeln!(out, "{result}")?;
     }
     out.flush()?;
     Ok(())
