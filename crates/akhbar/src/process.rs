@@ -61,7 +61,11 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             .iter()
             .map(|&i| {
                 let (n, line) = &lines[i];
-                (*n, serde_json::from_str::<Value>(line).map_err(|e| format!("line {n}: not JSON: {e}")))
+                (
+                    *n,
+                    serde_json::from_str::<Value>(line)
+                        .map_err(|e| format!("line {n}: not JSON: {e}")),
+                )
             })
             .collect();
         let ok: Vec<&Value> = parsed.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
