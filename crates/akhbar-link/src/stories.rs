@@ -16,7 +16,12 @@ const TOP_TERMS: usize = 100;
 /// Terms of an article looked up in the inverted index.
 const PROBE_TERMS: usize = 30;
 /// Similarity an article needs to join a story.
-pub const JOIN_THRESHOLD: f32 = 0.22;
+pub const JOIN_THRESHOLD: f32 = 0.25;
+/// The weight of a story's nearest member in its similarity to an article (the rest is its
+/// centroid's).
+const MEMBER_WEIGHT: f32 = 0.7;
+/// Earlier articles looked at per posting list when finding an article's nearest members.
+const ARTICLE_WINDOW: usize = 200;
 /// Days after which an event has usually moved on: similarity fades beyond them.
 const FRESH_DAYS: f32 = 3.0;
 /// Stories looked at per posting list (the most recently opened ones).
@@ -128,6 +133,10 @@ pub struct StoryClusterer {
     stories: Vec<Story>,
     by_id: FxHashMap<String, usize>,
     postings: FxHashMap<TermId, Vec<usize>>,
+    /// Every article's vector and story, and postings of its strongest terms.
+    vectors: Vec<TermVector>,
+    article_story: Vec<usize>,
+    article_postings: FxHashMap<TermId, Vec<usize>>,
 }
 
 impl StoryClusterer {
@@ -138,13 +147,29 @@ impl StoryClusterer {
     }
 
     /// [`StoryClusterer::add`] with the article's vector computed beforehand.
+    ///
+    /// A story's similarity to the article blends its nearest member (one earlier article
+    /// telling the same event: the same people, places and specifics) with its centroid (the
+    /// story as a whole), so that a large story's broad centroid does not pull in every
+    /// article on the topic, and a story is not missed because its centroid has drifted.
     pub fn add_vector(&mut self, id: &str, v: &TermVector, day: Option<i64>) -> String {
-        // The most recent stories per term (older ones have faded, see FRESH_DAYS).
-        let sorted = shortlist(v, &self.postings, STORY_WINDOW);
+        // Candidate stories: those of the most similar earlier articles, and those whose
+        // strongest terms the article shares (the most recent per term; older ones have faded).
+        let mut nearest: FxHashMap<usize, f32> = FxHashMap::default();
+        for a in shortlist(v, &self.article_postings, ARTICLE_WINDOW) {
+            let sim = v.cosine(&self.vectors[a]);
+            let best = nearest.entry(self.article_story[a]).or_default();
+            *best = best.max(sim);
+        }
+        let mut candidates = shortlist(v, &self.postings, STORY_WINDOW);
+        candidates.extend(nearest.keys().copied());
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut best: Option<(usize, f32)> = None;
-        for s in sorted {
+        for s in candidates {
             let story = &self.stories[s];
-            let mut sim = story.similarity(v);
+            let member = nearest.get(&s).copied().unwrap_or(0.0);
+            let mut sim = MEMBER_WEIGHT * member + (1.0 - MEMBER_WEIGHT) * story.similarity(v);
             if let (Some(a), Some(b)) = (day, story.last_day) {
                 let gap = (a - b).abs() as f32;
                 if gap > FRESH_DAYS {
@@ -193,6 +218,12 @@ impl StoryClusterer {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
+        let me = self.vectors.len();
+        for &(t, _) in &v.strongest {
+            self.article_postings.entry(t).or_default().push(me);
+        }
+        self.vectors.push(v.clone());
+        self.article_story.push(index);
         for &(t, _) in &v.strongest {
             let list = self.postings.entry(t).or_default();
             if list.last() != Some(&index) {
@@ -370,6 +401,35 @@ mod tests {
         assert_eq!(a, "a");
         assert_eq!(b, "a", "the second flood report joins the first");
         assert_eq!(f, "f", "the match is a story of its own");
+    }
+
+    const MATCH_A2: &str = "قال مدرب الاتحاد بعد الفوز على الشباب بهدفين إن فريقه استحق الصدارة، مشيداً بأداء المهاجمين في المباراة التي أقيمت على ملعب مدينة الملك عبدالله الرياضية.";
+
+    #[test]
+    fn a_follow_up_joins_its_event() {
+        let mut c = StoryClusterer::default();
+        let a = c.add("a", "الاتحاد يتصدر الدوري بفوزه على الشباب", FOOTBALL, Some(100));
+        let flood = c.add("flood", "سيول جدة: إجلاء مئتي أسرة من حي الرويس", FLOOD_A, Some(100));
+        let a2 =
+            c.add("a2", "مدرب الاتحاد: استحققنا الصدارة بعد الفوز على الشباب", MATCH_A2, Some(101));
+        assert_eq!(a2, a, "the coach's words after the match join the match report");
+        assert_eq!(flood, "flood");
+    }
+
+    #[test]
+    fn restored_clusterer_decides_as_the_original() {
+        let mut live = StoryClusterer::default();
+        let mut restored = StoryClusterer::default();
+        for (id, title, body) in [("a", "سيول جدة", FLOOD_A), ("f", "الاتحاد يتصدر", FOOTBALL)]
+        {
+            let story = live.add(id, title, body, Some(100));
+            restored.restore(&story, &TermVector::of(title, body), Some(100));
+        }
+        let title = "استمرار الإجلاء في جدة";
+        assert_eq!(
+            live.add("b", title, FLOOD_B, Some(100)),
+            restored.add("b", title, FLOOD_B, Some(100))
+        );
     }
 
     #[test]
