@@ -283,6 +283,8 @@ pub struct Related {
     pub id: String,
     /// Its similarity in [0, 1].
     pub score: f32,
+    /// Its story.
+    pub story: String,
 }
 
 /// Finds, for each article as it arrives, the earlier articles most similar to it: the
@@ -348,6 +350,7 @@ impl RelatedIndex {
                     out.push(Related {
                         id: self.ids[c].clone(),
                         score: (s * 1000.0).round() / 1000.0,
+                        story: st.to_string(),
                     });
                 }
             }
@@ -373,6 +376,14 @@ impl RelatedIndex {
         self.days.push(day);
         self.stories.push(story.to_string());
     }
+}
+
+/// The one "read also" article to show with an article: among its related articles (copies
+/// are never among them), the best from its own story (the event's earlier coverage), else the
+/// best of all.
+#[must_use]
+pub fn read_also<'r>(related: &'r [Related], story: &str) -> Option<&'r Related> {
+    related.iter().find(|r| r.story == story).or_else(|| related.first())
 }
 
 /// Similarity of two articles in [0, 1]: the cosine of their content-stem vectors (filler
@@ -430,6 +441,19 @@ mod tests {
             live.add("b", title, FLOOD_B, Some(100)),
             restored.add("b", title, FLOOD_B, Some(100))
         );
+    }
+
+    #[test]
+    fn read_also_prefers_the_articles_own_story() {
+        let r = |id: &str, score: f32, story: &str| Related {
+            id: id.into(),
+            score,
+            story: story.into(),
+        };
+        let list = [r("x", 0.6, "other"), r("y", 0.4, "mine"), r("z", 0.3, "mine")];
+        assert_eq!(read_also(&list, "mine").map(|r| r.id.as_str()), Some("y"));
+        assert_eq!(read_also(&list, "none").map(|r| r.id.as_str()), Some("x"));
+        assert_eq!(read_also(&[], "mine"), None);
     }
 
     #[test]

@@ -84,6 +84,8 @@ pub struct ArticleRecord {
     pub fingerprint: String,
     /// Story id.
     pub story: Option<String>,
+    /// The story's title (its first article's), recorded when the story is new.
+    pub story_title: Option<String>,
     /// The earliest article this one copies.
     pub duplicate_of: Option<String>,
     /// Agencies credited.
@@ -144,6 +146,8 @@ pub struct StoredArticle {
 pub struct StorySummary {
     /// Story id.
     pub id: String,
+    /// Its title.
+    pub title: String,
     /// Its articles: (id, title, outlet, published), in publication order.
     pub articles: Vec<(String, String, Option<String>, Option<String>)>,
 }

@@ -49,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE TABLE stories (
         id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
         first_seq INTEGER NOT NULL
     );
     CREATE TABLE sections (
@@ -381,10 +382,13 @@ fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome>
     tx.execute("UPDATE articles SET seq = ?2 WHERE id = ?1", params![rowid, seq])
         .map_err(sql("sequence"))?;
     if let Some(story) = &a.story {
-        tx.prepare_cached("INSERT OR IGNORE INTO stories (id, first_seq) VALUES (?1, ?2)")
-            .map_err(sql("story"))?
-            .execute(params![story, seq])
-            .map_err(sql("story"))?;
+        let title = a.story_title.as_deref().unwrap_or(&a.title);
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO stories (id, title, first_seq) VALUES (?1, ?2, ?3)",
+        )
+        .map_err(sql("story"))?
+        .execute(params![story, title, seq])
+        .map_err(sql("story"))?;
     }
     let mut tags = tx
         .prepare_cached("INSERT INTO tags (article_id, rank, tag, slug) VALUES (?1, ?2, ?3, ?4)")
@@ -497,22 +501,25 @@ impl Store for SqliteStore {
     }
 
     fn stories(&self, limit: usize) -> Result<Vec<StorySummary>> {
-        let ids: Vec<String> = self.list(
-            "SELECT story FROM articles WHERE story IS NOT NULL GROUP BY story
-             ORDER BY COUNT(DISTINCT outlet_id) DESC, COUNT(*) DESC, MIN(seq) LIMIT ?1",
+        let ids: Vec<(String, Option<String>)> = self.list(
+            "SELECT a.story, s.title FROM articles a LEFT JOIN stories s ON s.id = a.story
+             WHERE a.story IS NOT NULL GROUP BY a.story
+             ORDER BY COUNT(DISTINCT a.outlet_id) DESC, COUNT(*) DESC, MIN(a.seq) LIMIT ?1",
             [limit as i64],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let articles = self.list(
+        for (id, title) in ids {
+            let articles: Vec<(String, String, Option<String>, Option<String>)> = self.list(
                 "SELECT a.ext_id, a.title, o.name, a.published FROM articles a
                  LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.story = ?1
                  ORDER BY a.published, a.seq",
                 [&id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?;
-            out.push(StorySummary { id, articles });
+            let title =
+                title.unwrap_or_else(|| articles.first().map(|a| a.1.clone()).unwrap_or_default());
+            out.push(StorySummary { id, title, articles });
         }
         Ok(out)
     }

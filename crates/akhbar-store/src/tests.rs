@@ -78,7 +78,12 @@ fn stored_article_round_trips() {
     assert_eq!(ArticleRecord { duplicate_of: None, ..got }, a);
     assert_eq!(store.top_tags(5).expect("tags")[0].1, 1);
     assert_eq!(store.top_entities(5).expect("entities")[0].0, "العقبة");
-    assert_eq!(store.stories(5).expect("stories")[0].articles.len(), 1);
+    let story = &store.stories(5).expect("stories")[0];
+    assert_eq!(story.articles.len(), 1);
+    assert_eq!(
+        story.title, "افتتاح رصيف جديد",
+        "a story without a given title takes its article's"
+    );
 }
 
 #[test]

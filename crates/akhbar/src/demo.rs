@@ -199,7 +199,7 @@ pub(crate) fn store_report(dir: &std::path::Path) -> Result<String> {
         let _ = writeln!(
             out,
             "  • {} — {} articles, {} outlets ({}), {}{}",
-            story.articles[0].1,
+            story.title,
             story.articles.len(),
             outlets.len(),
             outlets.into_iter().collect::<Vec<_>>().join("، "),

@@ -148,12 +148,17 @@ fn article_record(rec: &Value, line: &str, out: &Value, fingerprint: String) -> 
         original: line.to_string(),
         fingerprint,
         story: s(out, "story"),
+        story_title: s(out, "story_title"),
         duplicate_of: s(out, "duplicate_of"),
         wire,
         tags,
         entities,
         related,
-        extra: json!({"dates": out["dates"], "sections": out.get("sections").cloned().unwrap_or(Value::Null)}),
+        extra: json!({
+            "dates": out["dates"],
+            "sections": out.get("sections").cloned().unwrap_or(Value::Null),
+            "read_also": out["read_also"],
+        }),
     }
 }
 

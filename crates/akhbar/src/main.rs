@@ -81,7 +81,21 @@ enum Command {
 }
 
 fn main() -> Result<()> {
-    let cli = Cli::parse();
+    match run(Cli::parse()) {
+        // Output piped into `head` and the like: the reader has what it wanted.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Demo { store } => demo::run(store.as_deref()),
         Command::Analyze(args) => analyze::run(&args),

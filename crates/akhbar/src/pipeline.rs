@@ -15,6 +15,8 @@ pub(crate) struct Pipeline {
     pub(crate) copies: akhbar_link::DuplicateIndex,
     stories: StoryClusterer,
     related: RelatedIndex,
+    /// Each story's title: its first article's.
+    story_titles: std::collections::HashMap<String, String>,
 }
 
 /// A record's `"id"` as text (a number id is kept as its JSON text).
@@ -172,6 +174,13 @@ impl Pipeline {
         fields["id"] = id;
         fields["duplicate_of"] = json!(self.copies.original_of(&id_text));
         fields["story"] = json!(story);
+        let title_of_story =
+            self.story_titles.entry(story.clone()).or_insert_with(|| title.clone()).clone();
+        fields["story_title"] = json!(title_of_story);
+        fields["read_also"] =
+            json!(akhbar_link::stories::read_also(&related_list, &story).map(
+                |r| json!({"id": r.id, "score": (f64::from(r.score) * 1000.0).round() / 1000.0})
+            ));
         fields["related"] = related_list
             .iter()
             .map(|r| json!({"id": r.id, "score": (f64::from(r.score) * 1000.0).round() / 1000.0}))
@@ -187,6 +196,7 @@ impl Pipeline {
     pub(crate) fn restore(&mut self, a: &RestoredArticle<'_>, keys: LinkKeys) {
         let article = Article { id: a.id, title: a.title, body: a.body, day: a.day };
         self.copies.add_keys(a.id, keys.copy);
+        self.story_titles.entry(a.story.to_string()).or_insert_with(|| a.title.to_string());
         self.stories.restore(a.story, &keys.vector, a.day);
         self.related.insert(&article, keys.vector, a.story);
     }
