@@ -230,7 +230,7 @@ impl DuplicateIndex {
         }
         self.shingles.push(sh);
         let root = self.find(me);
-        (root != me).then(|| self.ids[root].clone())
+        (root != me && self.ids[root] != id).then(|| self.ids[root].clone())
     }
 
     /// The ids of the articles in the same copy group as this one so far (itself excluded).
@@ -246,7 +246,8 @@ impl DuplicateIndex {
     pub fn original_of(&mut self, id: &str) -> Option<String> {
         let i = *self.index.get(id)?;
         let root = self.find(i);
-        (root != i).then(|| self.ids[root].clone())
+        // A new version of an article is added under the same id: it copies nothing.
+        (root != i && self.ids[root] != id).then(|| self.ids[root].clone())
     }
 }
 

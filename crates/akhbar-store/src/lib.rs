@@ -5,12 +5,13 @@
 //! [`SqliteStore`] is the embedded implementation: one SQLite file in WAL mode, ordered
 //! migrations recorded in `PRAGMA user_version`, every batch one transaction.
 //!
-//! An article is identified by its record id (the id a feed or crawler gives it, usually
-//! derived from its URL; search hits and links name articles by it). Ingesting the same article
-//! again changes nothing, nor does an older text of it fetched again; new text under the same
-//! id is recorded as a new version (every version's input record is kept verbatim in `article_versions`). The same URL
-//! under two ids (one article filed in two sections) is two records, which the copy detector
-//! links. Every stored version gets the next sequence
+//! An article is identified by its record id (search hits and links name articles by it) and
+//! by its URL. Ingesting the same article again changes nothing, nor does an older text of it
+//! fetched again. New text under the same id, or at the same URL under another id (a re-crawl
+//! of an updated page), is recorded as a new version of the stored article, which keeps its
+//! id; every version's input record is kept verbatim in `article_versions`. The same text at
+//! the same URL under another id (one article filed in two sections) is a record of its own,
+//! which the copy detector links to the first. Every stored version gets the next sequence
 //! number ([`StoredArticle::seq`]), so a search index that records the last sequence number it
 //! covers can be brought up to date after a crash.
 
@@ -62,8 +63,10 @@ pub struct TagRow {
 /// One article with everything derived from it, ready to store.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleRecord {
-    /// The input record's id.
+    /// The article's id (the input record's, or the stored article's it updates).
     pub id: String,
+    /// The input record's own id, when the record updates an article stored under another id.
+    pub record_id: Option<String>,
     /// The URL it was fetched from.
     pub url: Option<String>,
     /// The canonical URL the page declares.
@@ -109,14 +112,15 @@ impl ArticleRecord {
 }
 
 /// What the store already knows of an incoming article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seen {
     /// Never stored.
     New,
     /// Stored with this content already.
     Same,
-    /// Stored, with other content: the incoming one is a new version.
-    Changed,
+    /// Stored with other content, as the article with this id (the incoming record's own id,
+    /// or the id of the article stored at its URL): the incoming one is its new version.
+    Changed(String),
 }
 
 /// What storing an article did.
@@ -169,11 +173,11 @@ pub struct Stats {
 
 /// akhbar's store, whatever the database behind it.
 pub trait Store {
-    /// What the store knows of an article with this key and fingerprint.
+    /// What the store knows of an article with this id, URL and content fingerprint.
     ///
     /// # Errors
     /// When the database cannot be read.
-    fn seen(&self, key: &str, fingerprint: &str) -> Result<Seen>;
+    fn seen(&self, id: &str, url: Option<&str>, fingerprint: &str) -> Result<Seen>;
 
     /// Stores a batch atomically: all of it or, after a crash, none of it.
     ///

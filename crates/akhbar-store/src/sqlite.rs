@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
         extra TEXT NOT NULL DEFAULT '{}'
     );
     CREATE INDEX articles_ext_id ON articles(ext_id);
+    CREATE INDEX articles_url ON articles(url);
     CREATE INDEX articles_seq ON articles(seq);
     CREATE INDEX articles_story ON articles(story);
     CREATE INDEX articles_day ON articles(day);
@@ -42,11 +43,13 @@ const MIGRATIONS: &[&str] = &[
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         article_id INTEGER NOT NULL REFERENCES articles(id),
         version INTEGER NOT NULL,
+        record_id TEXT NOT NULL,
         fingerprint TEXT NOT NULL,
         original TEXT NOT NULL,
         stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
         UNIQUE (article_id, version)
     );
+    CREATE INDEX article_versions_record ON article_versions(record_id);
     CREATE TABLE stories (
         id TEXT PRIMARY KEY,
         title TEXT NOT NULL,
@@ -265,35 +268,63 @@ impl SqliteStore {
 }
 
 /// New, or known with this content (as its current or any earlier version: an old text
-/// fetched again is not news), or known with other content.
-fn seen(conn: &Connection, key: &str, fingerprint: &str) -> Result<Seen> {
-    let found: Option<(i64, bool)> = conn
+/// fetched again is not news), or known with other content: by id, else by URL.
+fn seen(conn: &Connection, id: &str, url: Option<&str>, fingerprint: &str) -> Result<Seen> {
+    let known = |column: &str, value: &str| -> Result<Option<(String, bool)>> {
+        conn.prepare_cached(&format!(
+            "SELECT a.ext_id, EXISTS (SELECT 1 FROM article_versions v
+                                      WHERE v.article_id = a.id AND v.fingerprint = ?2)
+             FROM articles a WHERE a.{column} = ?1 ORDER BY a.seq DESC LIMIT 1"
+        ))
+        .map_err(sql("lookup"))?
+        .query_row([value, fingerprint], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .map_err(sql("lookup"))
+    };
+    if let Some((stored, same)) = known("key", id)? {
+        return Ok(if same { Seen::Same } else { Seen::Changed(stored) });
+    }
+    // A record that already updated an article stored under another id.
+    let applied: Option<(String, bool)> = conn
         .prepare_cached(
-            "SELECT a.id, EXISTS (SELECT 1 FROM article_versions v
-                                  WHERE v.article_id = a.id AND v.fingerprint = ?2)
-             FROM articles a WHERE a.key = ?1",
+            "SELECT a.ext_id, EXISTS (SELECT 1 FROM article_versions w
+                                      WHERE w.article_id = a.id AND w.fingerprint = ?2)
+             FROM article_versions v JOIN articles a ON a.id = v.article_id
+             WHERE v.record_id = ?1 ORDER BY v.seq DESC LIMIT 1",
         )
         .map_err(sql("lookup"))?
-        .query_row([key, fingerprint], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row([id, fingerprint], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
         .map_err(sql("lookup"))?;
-    Ok(match found {
-        None => Seen::New,
-        Some((_, true)) => Seen::Same,
-        Some((_, false)) => Seen::Changed,
-    })
+    if let Some((stored, same)) = applied {
+        return Ok(if same { Seen::Same } else { Seen::Changed(stored) });
+    }
+    match url.filter(|u| !u.is_empty()) {
+        // The same text at a known URL under a new id is a record of its own (one article in
+        // two sections); other text there is the page updated.
+        Some(u) => Ok(match known("url", u)? {
+            Some((stored, false)) => Seen::Changed(stored),
+            _ => Seen::New,
+        }),
+        None => Ok(Seen::New),
+    }
 }
 
 fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome> {
-    if seen(tx, a.key(), &a.fingerprint)? == Seen::Same {
-        return Ok(Outcome::Unchanged);
-    }
-    let existing: Option<(i64, u32)> = tx
-        .prepare_cached("SELECT id, version FROM articles WHERE key = ?1")
-        .map_err(sql("lookup"))?
-        .query_row([a.key()], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-        .map_err(sql("lookup"))?;
+    let target = match seen(tx, a.key(), a.url.as_deref(), &a.fingerprint)? {
+        Seen::Same => return Ok(Outcome::Unchanged),
+        Seen::Changed(stored) => Some(stored),
+        Seen::New => None,
+    };
+    let existing: Option<(i64, u32)> = match &target {
+        Some(stored) => tx
+            .prepare_cached("SELECT id, version FROM articles WHERE key = ?1")
+            .map_err(sql("lookup"))?
+            .query_row([stored], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+            .map_err(sql("lookup"))?,
+        None => None,
+    };
     let outlet_id: Option<i64> = match a.outlet.as_deref().filter(|o| !o.is_empty()) {
         Some(name) => {
             tx.prepare_cached("INSERT OR IGNORE INTO outlets (name) VALUES (?1)")
@@ -318,7 +349,8 @@ fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome>
                     .map_err(sql("replace"))?;
             }
             tx.prepare_cached(
-                "UPDATE articles SET ext_id = ?2, url = ?3, canonical_url = ?4, outlet_id = ?5,
+                // The article keeps its id; the version's own record (and id) is in `original`.
+                "UPDATE articles SET url = ?3, canonical_url = ?4, outlet_id = ?5,
                  title = ?6, body = ?7, published = ?8, day = ?9, fingerprint = ?10,
                  version = ?11, story = ?12, duplicate_of = ?13, wire = ?14, extra = ?15
                  WHERE id = ?1",
@@ -326,7 +358,7 @@ fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome>
             .map_err(sql("update"))?
             .execute(params![
                 rowid,
-                a.id,
+                a.id, // unused: ?2 keeps the numbering of the insert
                 a.url,
                 a.canonical_url,
                 outlet_id,
@@ -372,11 +404,17 @@ fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome>
         }
     };
     tx.prepare_cached(
-        "INSERT INTO article_versions (article_id, version, fingerprint, original)
-         VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO article_versions (article_id, version, record_id, fingerprint, original)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )
     .map_err(sql("version"))?
-    .execute(params![rowid, version, a.fingerprint, a.original])
+    .execute(params![
+        rowid,
+        version,
+        a.record_id.as_deref().unwrap_or(&a.id),
+        a.fingerprint,
+        a.original
+    ])
     .map_err(sql("version"))?;
     let seq = tx.last_insert_rowid();
     tx.execute("UPDATE articles SET seq = ?2 WHERE id = ?1", params![rowid, seq])
@@ -430,8 +468,8 @@ fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome>
 }
 
 impl Store for SqliteStore {
-    fn seen(&self, key: &str, fingerprint: &str) -> Result<Seen> {
-        seen(&self.conn, key, fingerprint)
+    fn seen(&self, id: &str, url: Option<&str>, fingerprint: &str) -> Result<Seen> {
+        seen(&self.conn, id, url, fingerprint)
     }
 
     fn put_batch(&mut self, batch: &[ArticleRecord]) -> Result<Vec<Outcome>> {

@@ -34,7 +34,7 @@ fn same_article_twice_changes_nothing() {
     let a = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
     assert_eq!(store.put_batch(std::slice::from_ref(&a)).expect("put"), vec![Outcome::Added]);
     let seq = store.last_seq().expect("seq");
-    assert_eq!(store.seen(a.key(), &a.fingerprint).expect("seen"), Seen::Same);
+    assert_eq!(store.seen(a.key(), a.url.as_deref(), &a.fingerprint).expect("seen"), Seen::Same);
     assert_eq!(store.put_batch(&[a]).expect("put"), vec![Outcome::Unchanged]);
     assert_eq!(store.last_seq().expect("seq"), seq);
     let stats = store.stats().expect("stats");
@@ -47,7 +47,10 @@ fn new_text_under_the_same_id_is_a_new_version() {
     let a = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
     store.put_batch(&[a]).expect("put");
     let b = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف ثالث في العقبة أمس.");
-    assert_eq!(store.seen(b.key(), &b.fingerprint).expect("seen"), Seen::Changed);
+    assert_eq!(
+        store.seen(b.key(), b.url.as_deref(), &b.fingerprint).expect("seen"),
+        Seen::Changed("a1".into())
+    );
     assert_eq!(store.put_batch(std::slice::from_ref(&b)).expect("put"), vec![Outcome::Updated(2)]);
     let got = store.article("a1").expect("read").expect("stored");
     assert_eq!(got.version, 2);
@@ -58,7 +61,10 @@ fn new_text_under_the_same_id_is_a_new_version() {
     assert_eq!(store.stats().expect("stats").articles, 1);
     // The old text fetched again is not a third version.
     let old = article("a1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
-    assert_eq!(store.seen(old.key(), &old.fingerprint).expect("seen"), Seen::Same);
+    assert_eq!(
+        store.seen(old.key(), old.url.as_deref(), &old.fingerprint).expect("seen"),
+        Seen::Same
+    );
     assert_eq!(store.put_batch(&[old]).expect("put"), vec![Outcome::Unchanged]);
     // The new version is what an index catching up sees.
     let since = store.since(got.seq - 1).expect("since");
@@ -106,6 +112,26 @@ fn fingerprint_ignores_line_breaks_only() {
     assert_eq!(fingerprint("عنوان", "سطر أول\nسطر ثان"), fingerprint("عنوان", "سطر أول  سطر ثان"));
     assert_ne!(fingerprint("عنوان", "سطر أول"), fingerprint("عنوان", "سطر ثان"));
     assert_ne!(fingerprint("أ", "ب ج"), fingerprint("أ ب", "ج"));
+}
+
+#[test]
+fn new_text_at_a_known_url_under_another_id_is_a_new_version() {
+    let mut store = SqliteStore::in_memory().expect("store");
+    let a = article("feed-1", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف في العقبة.");
+    store.put_batch(&[a]).expect("put");
+    let b = article("crawl-9", "https://x.test/1", "افتتاح رصيف جديد", "افتتح رصيف ثان في العقبة.");
+    assert_eq!(
+        store.seen(b.key(), b.url.as_deref(), &b.fingerprint).expect("seen"),
+        Seen::Changed("feed-1".into())
+    );
+    assert_eq!(store.put_batch(std::slice::from_ref(&b)).expect("put"), vec![Outcome::Updated(2)]);
+    // The same record again (a resumed ingest) changes nothing.
+    assert_eq!(store.seen(b.key(), b.url.as_deref(), &b.fingerprint).expect("seen"), Seen::Same);
+    assert_eq!(store.put_batch(std::slice::from_ref(&b)).expect("put"), vec![Outcome::Unchanged]);
+    let got = store.article("feed-1").expect("read").expect("stored");
+    assert_eq!(got.version, 2, "the stored article keeps its id");
+    assert!(got.record.original.contains("crawl-9"), "the version's own record is kept");
+    assert!(store.article("crawl-9").expect("read").is_none());
 }
 
 #[test]

@@ -138,6 +138,7 @@ fn article_record(rec: &Value, line: &str, out: &Value, fingerprint: String) -> 
         .collect();
     ArticleRecord {
         id: id_text(&out["id"]),
+        record_id: None,
         url: s(rec, "url"),
         canonical_url: s(out, "canonical_url"),
         outlet: s(out, "outlet"),
@@ -234,17 +235,22 @@ pub(crate) fn ingest_lines(
     order.sort_by_key(|&(day, _)| day);
     let bar = crate::progress_bar(order.len(), "articles");
     let mut pending: HashSet<String> = HashSet::new();
+    // URL → (id, fingerprint) of the new records of the current batch, not yet stored.
+    let mut pending_urls: std::collections::HashMap<String, (String, String)> =
+        std::collections::HashMap::new();
     let mut ingested: Vec<String> = Vec::new();
     let mut writer = index.writer()?;
     let mut unindexed = 0;
     for chunk in order.chunks(batch_size) {
         // What is new or changed, read sequentially (cheap); then enriched on all cores, then
         // linked in order.
-        let mut todo: Vec<(usize, Value, akhbar_extract::Page, String)> = Vec::new();
+        let mut todo: Vec<(usize, Value, akhbar_extract::Page, String, Option<String>)> =
+            Vec::new();
         for &(_, i) in chunk {
             report.read += 1;
             let line = &lines[i];
-            let checked = (|| -> Result<Option<(Value, akhbar_extract::Page, String)>, String> {
+            type Checked = Option<(Value, akhbar_extract::Page, String, Option<String>)>;
+            let checked = (|| -> Result<Checked, String> {
                 let rec: Value =
                     serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
                 if rec.get("id").is_none_or(Value::is_null) {
@@ -257,13 +263,35 @@ pub(crate) fn ingest_lines(
                 if !pending.insert(format!("{key}\u{0}{fp}")) {
                     return Ok(None);
                 }
-                Ok(match store.seen(&key, &fp).map_err(|e| e.to_string())? {
+                let url = rec.get("url").and_then(Value::as_str).filter(|u| !u.is_empty());
+                let seen = match store.seen(&key, url, &fp).map_err(|e| e.to_string())? {
+                    // Other text at a URL an earlier record of this batch brought.
+                    Seen::New => match url.and_then(|u| pending_urls.get(u)) {
+                        Some((id, f)) if *id != key && *f != fp => Seen::Changed(id.clone()),
+                        _ => Seen::New,
+                    },
+                    other => other,
+                };
+                Ok(match seen {
                     Seen::Same => None,
-                    Seen::New | Seen::Changed => Some((rec, page, fp)),
+                    Seen::New => {
+                        if let Some(u) = url {
+                            pending_urls.insert(u.to_string(), (key, fp.clone()));
+                        }
+                        Some((rec, page, fp, None))
+                    }
+                    // A new version: derived and indexed under the stored article's id (an
+                    // updated page re-crawled under another id keeps its first id).
+                    Seen::Changed(stored) => {
+                        let own = (stored != key).then_some(key);
+                        let mut rec = rec;
+                        rec["id"] = Value::String(stored);
+                        Some((rec, page, fp, own))
+                    }
                 })
             })();
             match checked {
-                Ok(Some((rec, page, fp))) => todo.push((i, rec, page, fp)),
+                Ok(Some((rec, page, fp, own))) => todo.push((i, rec, page, fp, own)),
                 Ok(None) => report.unchanged += 1,
                 Err(e) => {
                     report.errors += 1;
@@ -271,13 +299,16 @@ pub(crate) fn ingest_lines(
                 }
             }
         }
-        let enriched = crate::pipeline::par_map(&todo, |(_, rec, page, _)| enrich_page(rec, page));
+        let enriched =
+            crate::pipeline::par_map(&todo, |(_, rec, page, _, _)| enrich_page(rec, page));
         let mut batch: Vec<ArticleRecord> = Vec::with_capacity(todo.len());
-        for ((i, rec, _, fp), e) in todo.into_iter().zip(enriched) {
+        for ((i, rec, _, fp, own), e) in todo.into_iter().zip(enriched) {
             match e {
                 Ok(e) => {
                     let out = pipeline.link(e);
-                    batch.push(article_record(&rec, &lines[i], &out, fp));
+                    let mut a = article_record(&rec, &lines[i], &out, fp);
+                    a.record_id = own;
+                    batch.push(a);
                 }
                 Err(e) => {
                     report.errors += 1;
@@ -293,6 +324,7 @@ pub(crate) fn ingest_lines(
             unindexed = 0;
         }
         pending.clear();
+        pending_urls.clear();
         bar.inc(chunk.len() as u64);
     }
     writer.commit(store.last_seq()?)?;
