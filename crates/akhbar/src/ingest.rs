@@ -235,8 +235,8 @@ pub(crate) fn ingest_lines(
     order.sort_by_key(|&(day, _)| day);
     let bar = crate::progress_bar(order.len(), "articles");
     let mut pending: HashSet<String> = HashSet::new();
-    // URL → (id, fingerprint) of the new records of the current batch, not yet stored.
-    let mut pending_urls: std::collections::HashMap<String, (String, String)> =
+    // URL → (id, fingerprints) of the new articles of the current batch, not yet stored.
+    let mut pending_urls: std::collections::HashMap<String, (String, Vec<String>)> =
         std::collections::HashMap::new();
     let mut ingested: Vec<String> = Vec::new();
     let mut writer = index.writer()?;
@@ -266,8 +266,12 @@ pub(crate) fn ingest_lines(
                 let url = rec.get("url").and_then(Value::as_str).filter(|u| !u.is_empty());
                 let seen = match store.seen(&key, url, &fp).map_err(|e| e.to_string())? {
                     // Other text at a URL an earlier record of this batch brought.
+                    // (The same text there under a new id is a record of its own, as in the
+                    // store.)
                     Seen::New => match url.and_then(|u| pending_urls.get(u)) {
-                        Some((id, f)) if *id != key && *f != fp => Seen::Changed(id.clone()),
+                        Some((id, fps)) if *id != key && !fps.contains(&fp) => {
+                            Seen::Changed(id.clone())
+                        }
                         _ => Seen::New,
                     },
                     other => other,
@@ -276,13 +280,22 @@ pub(crate) fn ingest_lines(
                     Seen::Same => None,
                     Seen::New => {
                         if let Some(u) = url {
-                            pending_urls.insert(u.to_string(), (key, fp.clone()));
+                            pending_urls
+                                .entry(u.to_string())
+                                .or_insert_with(|| (key, Vec::new()))
+                                .1
+                                .push(fp.clone());
                         }
                         Some((rec, page, fp, None))
                     }
                     // A new version: derived and indexed under the stored article's id (an
                     // updated page re-crawled under another id keeps its first id).
                     Seen::Changed(stored) => {
+                        if let Some((id, fps)) = url.and_then(|u| pending_urls.get_mut(u))
+                            && *id == stored
+                        {
+                            fps.push(fp.clone());
+                        }
                         let own = (stored != key).then_some(key);
                         let mut rec = rec;
                         rec["id"] = Value::String(stored);

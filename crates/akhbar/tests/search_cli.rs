@@ -108,3 +108,43 @@ fn ingest_then_search_with_filters_and_reindex() {
     assert!(!ok && err.contains("no akhbar store"), "{err}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn versions_at_one_url_are_decided_the_same_in_any_batch_and_on_rerun() {
+    let root = std::env::temp_dir().join(format!("akhbar-url-versions-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).expect("temp dir");
+    let rec = |id: &str, text: &str| {
+        json!({"id": id, "url": "https://oasis.example/poet", "published": "2025-03-08T09:00:00+03:00",
+               "title": "حكم بسجن شاعرة", "text": text})
+        .to_string()
+    };
+    let first = "قضت محكمة بسجن شاعرة خمسة أشهر بسبب قصيدة نشرتها على الشبكة.";
+    let updated = "قضت محكمة بسجن شاعرة خمس سنوات بسبب قصائد نشرتها على الشبكة.";
+    // A, then the page updated under B (a version of A), then the updated text filed again
+    // under C (a record of its own).
+    let input = root.join("in.jsonl");
+    std::fs::write(&input, [rec("A", first), rec("B", updated), rec("C", updated)].join("\n"))
+        .expect("write");
+    let mut outcomes = Vec::new();
+    for batch in ["1", "16"] {
+        let store = root.join(format!("store-{batch}"));
+        for run in 0..2 {
+            let (ok, out, err) =
+                akhbar(&["ingest", "--batch", batch, input.to_str().expect("path")], &store);
+            assert!(ok, "{err}");
+            let r: Value = serde_json::from_str(out.trim()).expect("report");
+            let counts = (r["report"]["added"].clone(), r["report"]["updated"].clone());
+            let want = if run == 0 { (json!(2), json!(1)) } else { (json!(0), json!(0)) };
+            assert_eq!(counts, want, "batch {batch}, run {run}: {r}");
+        }
+        let (ok, out, _) = akhbar(&["search", "سجن شاعرة"], &store);
+        assert!(ok);
+        let mut found: Vec<String> = ids(&hits(&out)[0]).into_iter().map(str::to_string).collect();
+        found.sort();
+        outcomes.push(found);
+    }
+    assert_eq!(outcomes[0], ["A", "C"]);
+    assert_eq!(outcomes[0], outcomes[1]);
+    let _ = std::fs::remove_dir_all(&root);
+}
