@@ -145,6 +145,21 @@ pub struct StoredArticle {
     pub record: ArticleRecord,
 }
 
+/// What linking needs of a stored article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRow {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its body.
+    pub body: String,
+    /// Its publication day number.
+    pub day: Option<i64>,
+    /// Its story (its own id when it has none).
+    pub story: String,
+}
+
 /// A story with its articles, oldest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StorySummary {
@@ -196,6 +211,13 @@ pub trait Store {
     /// # Errors
     /// When the database cannot be read.
     fn since(&self, seq: i64) -> Result<Vec<StoredArticle>>;
+
+    /// What linking needs of every current article, in sequence order: (id, title, body,
+    /// publication day, story). Lighter than [`Store::since`] for rebuilding linking state.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    fn linking_rows(&self) -> Result<Vec<LinkRow>>;
 
     /// One article by id.
     ///

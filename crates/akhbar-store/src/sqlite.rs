@@ -1,8 +1,8 @@
 //! The embedded store: SQLite in WAL mode.
 
 use crate::{
-    ArticleRecord, EntityRow, Outcome, Result, Seen, Stats, Store, StoreError, StoredArticle,
-    StorySummary, TagRow,
+    ArticleRecord, EntityRow, LinkRow, Outcome, Result, Seen, Stats, Store, StoreError,
+    StoredArticle, StorySummary, TagRow,
 };
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::path::Path;
@@ -510,6 +510,22 @@ impl Store for SqliteStore {
             out.push(a);
         }
         Ok(out)
+    }
+
+    fn linking_rows(&self) -> Result<Vec<LinkRow>> {
+        self.list(
+            "SELECT ext_id, title, body, day, COALESCE(story, ext_id) FROM articles ORDER BY seq",
+            [],
+            |r| {
+                Ok(LinkRow {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    body: r.get(2)?,
+                    day: r.get(3)?,
+                    story: r.get(4)?,
+                })
+            },
+        )
     }
 
     fn article(&self, id: &str) -> Result<Option<StoredArticle>> {

@@ -84,6 +84,12 @@ fn stored_article_round_trips() {
     assert_eq!(ArticleRecord { duplicate_of: None, ..got }, a);
     assert_eq!(store.top_tags(5).expect("tags")[0].1, 1);
     assert_eq!(store.top_entities(5).expect("entities")[0].0, "العقبة");
+    let rows = store.linking_rows().expect("linking rows");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].id.as_str(), rows[0].story.as_str(), rows[0].day),
+        ("a1", "story-a1", Some(20_373))
+    );
     let story = &store.stories(5).expect("stories")[0];
     assert_eq!(story.articles.len(), 1);
     assert_eq!(

@@ -203,18 +203,15 @@ pub(crate) fn ingest_lines(
     let Opened { mut store, index } = opened;
     // The linking state is rebuilt from what is stored, as it was decided.
     let mut pipeline = Pipeline::default();
-    let stored = store.since(0)?;
+    let stored = store.linking_rows()?;
     let restored: Vec<RestoredArticle<'_>> = stored
         .iter()
-        .map(|a| {
-            let r = &a.record;
-            RestoredArticle {
-                id: &r.id,
-                title: &r.title,
-                body: &r.body,
-                day: r.day,
-                story: r.story.as_deref().unwrap_or(&r.id),
-            }
+        .map(|r| RestoredArticle {
+            id: &r.id,
+            title: &r.title,
+            body: &r.body,
+            day: r.day,
+            story: &r.story,
         })
         .collect();
     pipeline.restore_all(&restored);
