@@ -38,14 +38,16 @@ pub(crate) struct IngestArgs {
 pub(crate) struct Opened {
     pub(crate) store: SqliteStore,
     pub(crate) index: SearchIndex,
+    /// Articles the index lacked when it was opened (after a crash) and now holds.
+    pub(crate) caught_up: usize,
 }
 
 impl Opened {
     pub(crate) fn open(dir: &Path) -> Result<Self> {
         let store = SqliteStore::open(dir)?;
         let index = SearchIndex::open(&dir.join("index"))?;
-        let opened = Self { store, index };
-        opened.catch_up()?;
+        let mut opened = Self { store, index, caught_up: 0 };
+        opened.caught_up = opened.catch_up()?;
         Ok(opened)
     }
 
@@ -171,6 +173,8 @@ pub(crate) struct IngestReport {
     pub(crate) updated: usize,
     pub(crate) unchanged: usize,
     pub(crate) errors: usize,
+    /// Stored articles the index lacked at the start (an earlier run killed between the
+    /// store's commit and the index's) and indexed before anything else.
     pub(crate) reindexed: usize,
     pub(crate) seconds: f64,
 }
@@ -200,7 +204,8 @@ pub(crate) fn ingest_lines(
     let started = std::time::Instant::now();
     let mut report = IngestReport::default();
     let opened = Opened::open(dir)?;
-    let Opened { mut store, index } = opened;
+    report.reindexed = opened.caught_up;
+    let Opened { mut store, index, .. } = opened;
     // The linking state is rebuilt from what is stored, as it was decided.
     let mut pipeline = Pipeline::default();
     let stored = store.linking_rows()?;
