@@ -236,98 +236,56 @@ pub(crate) fn ingest_lines(
     }
     order.sort_by_key(|&(day, _)| day);
     let bar = crate::progress_bar(order.len(), "articles");
-    let mut pending: HashSet<String> = HashSet::new();
-    // URL → (id, fingerprints) of the new articles of the current batch, not yet stored.
-    let mut pending_urls: std::collections::HashMap<String, (String, Vec<String>)> =
-        std::collections::HashMap::new();
+    let mut queue: std::collections::VecDeque<usize> = order.into_iter().map(|(_, i)| i).collect();
     let mut ingested: Vec<String> = Vec::new();
     let mut writer = index.writer()?;
     let mut unindexed = 0;
-    for chunk in order.chunks(batch_size) {
-        // What is new or changed, read sequentially (cheap); then enriched on all cores, then
-        // linked in order.
-        let mut todo: Vec<(usize, Value, akhbar_extract::Page, String, Option<String>)> =
-            Vec::new();
-        for &(_, i) in chunk {
-            report.read += 1;
-            let line = &lines[i];
-            type Checked = Option<(Value, akhbar_extract::Page, String, Option<String>)>;
-            let checked = (|| -> Result<Checked, String> {
-                let rec: Value =
-                    serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-                if rec.get("id").is_none_or(Value::is_null) {
-                    return Err("record has no \"id\"".into());
+    while !queue.is_empty() {
+        // A batch holds each id and each URL once: a record for an id or URL already in the
+        // batch waits for the next one, so that every decision (new, same, new version) is
+        // made against the store, the same whatever the batch size and on a rerun.
+        let mut todo: Vec<Todo> = Vec::new();
+        let mut in_batch: HashSet<String> = HashSet::new();
+        let mut deferred: Vec<usize> = Vec::new();
+        let mut taken = 0;
+        while taken < batch_size {
+            let Some(i) = queue.pop_front() else { break };
+            match check(&lines[i], &store, &mut in_batch) {
+                Checked::Defer => deferred.push(i),
+                Checked::Same => {
+                    report.read += 1;
+                    report.unchanged += 1;
+                    taken += 1;
                 }
-                let page = record_page(&rec)?;
-                let title = record_title(&rec, &page);
-                let fp = akhbar_store::fingerprint(&title, &page.body);
-                let key = id_text(&rec["id"]);
-                if !pending.insert(format!("{key}\u{0}{fp}")) {
-                    return Ok(None);
+                Checked::Todo(t) => {
+                    report.read += 1;
+                    todo.push(Todo { line: i, ..*t });
+                    taken += 1;
                 }
-                let url = rec.get("url").and_then(Value::as_str).filter(|u| !u.is_empty());
-                let seen = match store.seen(&key, url, &fp).map_err(|e| e.to_string())? {
-                    // Other text at a URL an earlier record of this batch brought.
-                    // (The same text there under a new id is a record of its own, as in the
-                    // store.)
-                    Seen::New => match url.and_then(|u| pending_urls.get(u)) {
-                        Some((id, fps)) if *id != key && !fps.contains(&fp) => {
-                            Seen::Changed(id.clone())
-                        }
-                        _ => Seen::New,
-                    },
-                    other => other,
-                };
-                Ok(match seen {
-                    Seen::Same => None,
-                    Seen::New => {
-                        if let Some(u) = url {
-                            pending_urls
-                                .entry(u.to_string())
-                                .or_insert_with(|| (key, Vec::new()))
-                                .1
-                                .push(fp.clone());
-                        }
-                        Some((rec, page, fp, None))
-                    }
-                    // A new version: derived and indexed under the stored article's id (an
-                    // updated page re-crawled under another id keeps its first id).
-                    Seen::Changed(stored) => {
-                        if let Some((id, fps)) = url.and_then(|u| pending_urls.get_mut(u))
-                            && *id == stored
-                        {
-                            fps.push(fp.clone());
-                        }
-                        let own = (stored != key).then_some(key);
-                        let mut rec = rec;
-                        rec["id"] = Value::String(stored);
-                        Some((rec, page, fp, own))
-                    }
-                })
-            })();
-            match checked {
-                Ok(Some((rec, page, fp, own))) => todo.push((i, rec, page, fp, own)),
-                Ok(None) => report.unchanged += 1,
-                Err(e) => {
+                Checked::Error(e) => {
+                    report.read += 1;
                     report.errors += 1;
+                    taken += 1;
                     bar.suspend(|| warn(format!("line {}: {e}", i + 1)));
                 }
             }
         }
-        let enriched =
-            crate::pipeline::par_map(&todo, |(_, rec, page, _, _)| enrich_page(rec, page));
+        for i in deferred.into_iter().rev() {
+            queue.push_front(i);
+        }
+        let enriched = crate::pipeline::par_map(&todo, |t| enrich_page(&t.rec, &t.page));
         let mut batch: Vec<ArticleRecord> = Vec::with_capacity(todo.len());
-        for ((i, rec, _, fp, own), e) in todo.into_iter().zip(enriched) {
+        for (t, e) in todo.into_iter().zip(enriched) {
             match e {
                 Ok(e) => {
                     let out = pipeline.link(e);
-                    let mut a = article_record(&rec, &lines[i], &out, fp);
-                    a.record_id = own;
+                    let mut a = article_record(&t.rec, &lines[t.line], &out, t.fingerprint);
+                    a.record_id = t.own_id;
                     batch.push(a);
                 }
                 Err(e) => {
                     report.errors += 1;
-                    bar.suspend(|| warn(format!("line {}: {e}", i + 1)));
+                    bar.suspend(|| warn(format!("line {}: {e}", t.line + 1)));
                 }
             }
         }
@@ -338,9 +296,7 @@ pub(crate) fn ingest_lines(
             writer.commit(store.last_seq()?)?;
             unindexed = 0;
         }
-        pending.clear();
-        pending_urls.clear();
-        bar.inc(chunk.len() as u64);
+        bar.inc(taken as u64);
     }
     writer.commit(store.last_seq()?)?;
     writer.finish()?;
@@ -351,6 +307,74 @@ pub(crate) fn ingest_lines(
     store.set_duplicates(&links)?;
     report.seconds = (started.elapsed().as_secs_f64() * 10.0).round() / 10.0;
     Ok(report)
+}
+
+/// A record to run through the pipeline.
+struct Todo {
+    /// Its line number (0-based).
+    line: usize,
+    /// The record, its id set to the stored article's when it is a new version of one.
+    rec: Value,
+    page: akhbar_extract::Page,
+    fingerprint: String,
+    /// The record's own id when it updates an article stored under another id.
+    own_id: Option<String>,
+}
+
+/// What the store makes of one input line.
+enum Checked {
+    /// Nothing new.
+    Same,
+    /// New, or a new version.
+    Todo(Box<Todo>),
+    /// Its id or URL is already in the batch: next batch.
+    Defer,
+    /// A bad record.
+    Error(String),
+}
+
+/// Reads a line and asks the store what it is; `in_batch` holds the batch's ids and URLs.
+fn check(line: &str, store: &SqliteStore, in_batch: &mut HashSet<String>) -> Checked {
+    let rec: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return Checked::Error(format!("not JSON: {e}")),
+    };
+    if rec.get("id").is_none_or(Value::is_null) {
+        return Checked::Error("record has no \"id\"".into());
+    }
+    let key = id_text(&rec["id"]);
+    let url = rec.get("url").and_then(Value::as_str).filter(|u| !u.is_empty()).map(str::to_string);
+    let id_key = format!("id\u{0}{key}");
+    let url_key = url.as_ref().map(|u| format!("url\u{0}{u}"));
+    if in_batch.contains(&id_key) || url_key.as_ref().is_some_and(|u| in_batch.contains(u)) {
+        return Checked::Defer;
+    }
+    let page = match record_page(&rec) {
+        Ok(p) => p,
+        Err(e) => return Checked::Error(e),
+    };
+    let title = record_title(&rec, &page);
+    let fingerprint = akhbar_store::fingerprint(&title, &page.body);
+    let seen = match store.seen(&key, url.as_deref(), &fingerprint) {
+        Ok(s) => s,
+        Err(e) => return Checked::Error(e.to_string()),
+    };
+    in_batch.insert(id_key);
+    in_batch.extend(url_key);
+    let (rec, own_id) = match seen {
+        Seen::Same => return Checked::Same,
+        Seen::New => (rec, None),
+        // A new version: derived and indexed under the stored article's id (an updated page
+        // re-crawled under another id keeps its first id).
+        Seen::Changed(stored) => {
+            let own = (stored != key).then_some(key);
+            let mut rec = rec;
+            rec["id"] = Value::String(stored.clone());
+            in_batch.insert(format!("id\u{0}{stored}"));
+            (rec, own)
+        }
+    };
+    Checked::Todo(Box::new(Todo { line: 0, rec, page, fingerprint, own_id }))
 }
 
 /// Articles indexed between index commits.
