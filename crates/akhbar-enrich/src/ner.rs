@@ -802,6 +802,17 @@ pub fn find_entities(text: &str) -> Vec<Entity> {
             {
                 canonical = format!("ا{canonical}");
             }
+            // The accusative of an indefinite noun carries an alef and tanween that are not
+            // part of the name: `دولاراً` → `دولار`, `محمداً` → `محمد` (both spellings of the
+            // tanween: on the alef or before it).
+            for ending in ["اً", "ًا"] {
+                if let Some(stem) = canonical.strip_suffix(ending)
+                    && stem.chars().count() >= 2
+                {
+                    canonical = stem.to_string();
+                    break;
+                }
+            }
             Some(Entity {
                 text: mention.to_string(),
                 kind: ty,
@@ -883,6 +894,11 @@ mod tests {
         assert!(have("العراق", "LOC"), "{found:?}");
         let glued = find_entities("وصل الوفد بالعراق وللتحالف قوات");
         assert!(glued.iter().any(|e| e.text == "العراق" && e.canonical == "العراق"), "{glued:?}");
+        let accusative = find_entities("وقدرت الكلفة بنحو 400 مليون دولاراً.");
+        assert!(
+            accusative.iter().any(|e| e.text == "دولاراً" && e.canonical == "دولار"),
+            "{accusative:?}"
+        );
     }
 
     #[test]
