@@ -154,6 +154,8 @@ const EXACT_BOOST: f32 = 0.5;
 /// The weight of a stem found only by stripping stacked clitics again.
 const RESTRIPPED_BOOST: f32 = 0.8;
 const SNIPPET_CHARS: usize = 180;
+/// Candidates read beyond the limit to order equal scores deterministically.
+const TIE_MARGIN: usize = 8;
 
 /// A tantivy index with akhbar's analyzers.
 pub struct SearchIndex {
@@ -287,7 +289,28 @@ impl SearchIndex {
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
         let limit = q.limit.max(1);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit)).map_err(err("search"))?;
+        // Equal scores (an article and its copies) are ordered by publication day, then id, so
+        // that a query gives the same order whatever the index's segment layout: a few more
+        // candidates than asked for are read to settle ties at the cut.
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(limit + TIE_MARGIN))
+            .map_err(err("search"))?;
+        let mut ranked: Vec<(f32, Option<i64>, String, tantivy::DocAddress)> =
+            Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address).map_err(err("stored fields"))?;
+            let day = doc.get_first(f.day).and_then(|v| v.as_i64());
+            let id = doc.get_first(f.id).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+            ranked.push((score, day, id, address));
+        }
+        ranked.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| a.1.unwrap_or(i64::MAX).cmp(&b.1.unwrap_or(i64::MAX)))
+                .then_with(|| a.2.cmp(&b.2))
+        });
+        ranked.truncate(limit);
+        let top: Vec<(f32, tantivy::DocAddress)> =
+            ranked.into_iter().map(|(score, _, _, address)| (score, address)).collect();
         let mut snippets = SnippetGenerator::create(&searcher, &query, f.body).ok();
         if let Some(s) = snippets.as_mut() {
             s.set_max_num_chars(SNIPPET_CHARS);

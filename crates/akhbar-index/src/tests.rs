@@ -120,3 +120,15 @@ fn stacked_clitics_are_stripped_again() {
     assert_eq!(words.len(), 1);
     assert!(words[0].stems.iter().any(|s| s == "فيديو"), "{words:?}");
 }
+
+#[test]
+fn equal_scores_rank_the_earlier_article_first() {
+    let text = "افتتحت البلدية حديقة عامة جديدة في الحي الشرقي.";
+    let mut copy = doc("z-copy", "افتتاح حديقة عامة", text);
+    copy.day = Some(20_001);
+    let mut original = doc("y-original", "افتتاح حديقة عامة", text);
+    original.day = Some(20_000);
+    // The copy is indexed first: the order must not depend on that.
+    let index = index(&[copy, original]);
+    assert_eq!(ids(&index, "حديقة"), ["y-original", "z-copy"]);
+}
