@@ -15,6 +15,7 @@
 //! Everything here is pure and never panics.
 
 pub mod calendar;
+pub mod clusters;
 pub mod dates;
 pub mod ner;
 pub mod tags;

@@ -41,6 +41,8 @@ pub struct TokenInfo {
     clitic: bool,
     article: bool,
     kind: u8,
+    /// The word's classes learnt from raw text ([`crate::clusters`]), if it has any.
+    class: Option<crate::clusters::Classes>,
 }
 
 /// Analyzes one whitespace token (as in CoNLL input) for the tagger.
@@ -215,6 +217,18 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         }
     }
     out.push(hash(43, &format!("{}|{}", bucket(&t.base), u8::from(t.article))));
+    // The word's classes and its neighbours': the company a word keeps in raw text.
+    let class = |n: Option<&TokenInfo>, level: usize| match n {
+        None => "edge".to_string(),
+        Some(n) => n.class.map_or_else(|| format!("k{}", n.kind), |c| c[level].to_string()),
+    };
+    out.push(hash(50, &class(Some(t), 0)));
+    out.push(hash(51, &class(Some(t), 1)));
+    out.push(hash(52, &class(at(-1), 1)));
+    out.push(hash(53, &class(at(1), 1)));
+    out.push(hash(54, &format!("{}|{}", class(at(-1), 0), class(Some(t), 0))));
+    out.push(hash(55, &format!("{}|{}", class(Some(t), 0), class(at(1), 0))));
+    out.push(hash(56, &format!("{}|{}", class(Some(t), 1), u8::from(t.article))));
     if let Some(p) = at(-1) {
         out.push(hash(44, &format!("{}|{}", bucket(&p.base), bucket(&t.base))));
         out.push(hash(45, &format!("{}|{}", p.base, bucket(&t.base))));
@@ -842,6 +856,7 @@ fn info_of(a: &akhbar_text::Analyzed<'_>) -> TokenInfo {
             TokenKind::Punct => 3,
             _ => 4,
         },
+        class: crate::clusters::embedded().get(a.base.as_ref()).copied(),
     }
 }
 

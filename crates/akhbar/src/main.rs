@@ -1,6 +1,7 @@
 //! The akhbar command line: glue between the pure stages and the user.
 
 mod analyze;
+mod clusters;
 mod dates;
 mod demo;
 mod ingest;
@@ -78,6 +79,8 @@ enum Command {
     },
     /// Count background word frequencies and stop-list candidates over a corpus.
     Lexicon(lexicon::Args),
+    /// Learn word classes from a corpus (features of the entity tagger).
+    Clusters(clusters::Args),
 }
 
 fn main() -> Result<()> {
@@ -102,6 +105,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Dates { input } => dates::run(input.as_deref()),
         Command::Text { json, file } => text::run(file.as_deref(), json),
         Command::Lexicon(args) => lexicon::run(&args),
+        Command::Clusters(args) => clusters::run(&args),
         Command::Ner { file } => ner::ner(file.as_deref()),
         Command::Process(args) => process::run(&args),
         Command::Ingest(args) => ingest::ingest(&args),
