@@ -442,9 +442,12 @@ fn viterbi(emissions: &[[f32; N]], transitions: &[[f32; N]; N + 1]) -> Vec<usize
 /// One training sentence: tokens and gold label indices.
 pub type Sentence = (Vec<TokenInfo>, Vec<usize>);
 
-/// Trains an averaged perceptron. Deterministic: the same data gives the same model.
+/// Trains `runs` averaged perceptrons, each over its own fixed shuffle of the sentences, and
+/// averages them (one perceptron's weights depend on the order it saw the data in; their mean
+/// does much less). Deterministic: the same data gives the same model, whatever the number of
+/// cores.
 #[must_use]
-pub fn train(sentences: &[Sentence], epochs: usize, min_count: u32) -> NerModel {
+pub fn train(sentences: &[Sentence], epochs: usize, min_count: u32, runs: usize) -> NerModel {
     // Features of every token, once; rare features are dropped.
     let mut feats: Vec<Vec<Vec<u64>>> = Vec::with_capacity(sentences.len());
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
@@ -465,12 +468,48 @@ pub fn train(sentences: &[Sentence], epochs: usize, min_count: u32) -> NerModel 
             t.retain(|f| counts.get(f).copied().unwrap_or(0) >= min_count);
         }
     }
+    let runs = runs.max(1);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut models: Vec<NerModel> = Vec::with_capacity(runs);
+    for group in (0..runs).collect::<Vec<_>>().chunks(threads) {
+        let feats = &feats;
+        models.extend(std::thread::scope(|scope| {
+            let handles: Vec<_> = group
+                .iter()
+                .map(|&r| scope.spawn(move || train_one(sentences, feats, epochs, r as u64)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect::<Vec<_>>()
+        }));
+    }
+    let mut model = NerModel::default();
+    let share = 1.0 / runs as f32;
+    for m in &models {
+        for (h, w) in &m.weights {
+            let e = model.weights.entry(*h).or_insert([0.0; N]);
+            for (x, y) in e.iter_mut().zip(w) {
+                *x += y * share;
+            }
+        }
+        for (row, mrow) in model.transitions.iter_mut().zip(&m.transitions) {
+            for (x, y) in row.iter_mut().zip(mrow) {
+                *x += y * share;
+            }
+        }
+    }
+    model
+}
+
+/// One averaged perceptron over precomputed features, its shuffles seeded by `run`.
+fn train_one(sentences: &[Sentence], feats: &[Vec<Vec<u64>>], epochs: usize, run: u64) -> NerModel {
     let mut w: FxHashMap<u64, ([f32; N], [f32; N])> = FxHashMap::default();
     let mut tw = [[0f32; N]; N + 1];
     let mut tu = [[0f32; N]; N + 1];
     let mut c: f32 = 1.0;
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15 ^ run.wrapping_mul(0xD1B5_4A32_D192_ED03);
     for _ in 0..epochs {
         // A fixed pseudo-random shuffle per epoch (Fisher–Yates with an LCG).
         for i in (1..order.len()).rev() {
@@ -885,8 +924,8 @@ mod tests {
                 (r.split(' ').map(token_info).collect(), l.split(' ').map(label_index).collect())
             })
             .collect();
-        let a = train(&data, 5, 1);
-        let b = train(&data, 5, 1);
+        let a = train(&data, 5, 1, 3);
+        let b = train(&data, 5, 1, 3);
         assert_eq!(a.to_bytes(), b.to_bytes());
         let m = NerModel::from_bytes(&a.to_bytes()).expect("reads back");
         let got: Vec<&str> = m.tag(&data[1].0).into_iter().map(|i| LABELS[i]).collect();

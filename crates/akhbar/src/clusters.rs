@@ -1,5 +1,5 @@
 //! `akhbar clusters`: word classes over a corpus (the exchange algorithm of
-//! [`akhbar_enrich::clusters`]), written as `word<TAB>coarse<TAB>fine`, one line per word in
+//! [`akhbar_enrich::clusters`]), written as `word<TAB>class<TAB>class…` (coarse to fine), one line per word in
 //! sorted order.
 
 use akhbar_text::{Analyzer, TokenKind};
@@ -17,12 +17,9 @@ pub(crate) struct Args {
     /// Where to write the classes.
     #[arg(long)]
     out: PathBuf,
-    /// Classes of the coarse run.
-    #[arg(long, default_value_t = 64)]
-    coarse: usize,
-    /// Classes of the fine run.
-    #[arg(long, default_value_t = 256)]
-    fine: usize,
+    /// Classes of each run, coarse to fine (one column each).
+    #[arg(long, value_delimiter = ',', default_values_t = [64, 256, 1024])]
+    classes: Vec<usize>,
     /// Words seen fewer times than this get no class.
     #[arg(long, default_value_t = 5)]
     min_count: u32,
@@ -158,11 +155,13 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         contexts,
         words.iter().map(Vec::len).sum::<usize>()
     );
-    // The two runs are independent: one on each core.
+    // The runs are independent: they share the cores.
     let words = &words;
     let runs: Vec<Vec<u32>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = [args.coarse, args.fine]
-            .into_iter()
+        let handles: Vec<_> = args
+            .classes
+            .iter()
+            .copied()
             .map(|classes| {
                 scope.spawn(move || {
                     let t = std::time::Instant::now();
@@ -186,23 +185,28 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
     });
-    let mut rows: Vec<(&str, u32, u32)> = vocab
+    let mut rows: Vec<(&str, String)> = vocab
         .iter()
         .enumerate()
-        .map(|(i, &s)| (names[s as usize].as_str(), runs[0][i], runs[1][i]))
+        .map(|(i, &s)| {
+            let classes: Vec<String> = runs.iter().map(|r| r[i].to_string()).collect();
+            (names[s as usize].as_str(), classes.join("\t"))
+        })
         .collect();
     rows.sort_unstable();
     let mut out = std::io::BufWriter::new(
         std::fs::File::create(&args.out)
             .with_context(|| format!("cannot write {}", args.out.display()))?,
     );
+    let sizes: Vec<String> = args.classes.iter().map(ToString::to_string).collect();
     writeln!(
         out,
-        "# word\tcoarse class\tfine class; rebuilt by `akhbar clusters` ({} and {} classes, words seen {}+ times)",
-        args.coarse, args.fine, args.min_count
+        "# word, then its class in each run ({} classes); rebuilt by `akhbar clusters` (words seen {}+ times)",
+        sizes.join(", "),
+        args.min_count
     )?;
-    for (w, a, b) in rows {
-        writeln!(out, "{w}\t{a}\t{b}")?;
+    for (w, c) in rows {
+        writeln!(out, "{w}\t{c}")?;
     }
     out.flush()?;
     eprintln!("{} words written in {:.1} s", vocab.len(), started.elapsed().as_secs_f64());

@@ -24,8 +24,11 @@ pub(crate) struct TrainArgs {
     #[arg(long, default_value_t = 10)]
     epochs: usize,
     /// Features seen fewer times than this are dropped.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 1)]
     min_count: u32,
+    /// Perceptrons trained (each over its own shuffle of the data) and averaged.
+    #[arg(long, default_value_t = 12)]
+    runs: usize,
 }
 
 /// CoNLL lines: (first column, last column) per line; `None` for a blank line.
@@ -147,7 +150,7 @@ pub(crate) fn train_ner(args: &TrainArgs) -> Result<()> {
         dev_s.len()
     );
     let started = std::time::Instant::now();
-    let model = train(&to_training(&train_s), args.epochs, args.min_count);
+    let model = train(&to_training(&train_s), args.epochs, args.min_count, args.runs);
     eprintln!("trained in {:.1} s", started.elapsed().as_secs_f64());
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes)
