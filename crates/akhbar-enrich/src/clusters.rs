@@ -14,16 +14,16 @@
 //! the batch's starting counts (so that they can be weighed on every core) and applied in order:
 //! the result does not depend on the number of threads.
 //!
-//! Two granularities are kept (a coarse and a fine run): the file `data/clusters.tsv`,
-//! rebuilt by `akhbar clusters` (see the README).
+//! Three granularities are kept (runs with 64, 256 and 1024 classes): the file
+//! `data/clusters.tsv`, rebuilt by `akhbar clusters` (see the README).
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 const EMBEDDED: &str = include_str!("../data/clusters.tsv");
 
-/// A word's class at each granularity (coarse, fine).
-pub type Classes = [u16; 2];
+/// A word's class at each granularity, coarse to fine (64, 256 and 1024 classes).
+pub type Classes = [u16; 3];
 
 /// The word classes built into akhbar (folded, clitic-free words as [`crate::ner`] sees them).
 #[must_use]
@@ -32,16 +32,19 @@ pub fn embedded() -> &'static FxHashMap<String, Classes> {
     M.get_or_init(|| parse(EMBEDDED))
 }
 
-/// Reads `word<TAB>coarse<TAB>fine` lines (`#` comments allowed).
+/// Reads `word<TAB>class<TAB>class<TAB>class` lines (`#` comments allowed).
 #[must_use]
 pub fn parse(text: &str) -> FxHashMap<String, Classes> {
     let mut out = FxHashMap::default();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let mut parts = line.split('\t');
-        if let (Some(w), Some(a), Some(b)) = (parts.next(), parts.next(), parts.next())
-            && let (Ok(a), Ok(b)) = (a.parse(), b.parse())
+        let Some(w) = parts.next() else { continue };
+        let mut classes: Classes = [0; 3];
+        if classes
+            .iter_mut()
+            .all(|c| parts.next().and_then(|p| p.parse().ok()).map(|v| *c = v).is_some())
         {
-            out.insert(w.to_string(), [a, b]);
+            out.insert(w.to_string(), classes);
         }
     }
     out
@@ -198,8 +201,8 @@ mod tests {
 
     #[test]
     fn the_file_reads_back() {
-        let m = parse("# comment\nكاسياس\t3\t41\nbad line\n");
-        assert_eq!(m.get("كاسياس"), Some(&[3, 41]));
+        let m = parse("# comment\nكاسياس\t3\t41\t700\nbad line\nشطر\t1\t2\n");
+        assert_eq!(m.get("كاسياس"), Some(&[3, 41, 700]));
         assert_eq!(m.len(), 1);
     }
 }

@@ -229,6 +229,9 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.push(hash(54, &format!("{}|{}", class(at(-1), 0), class(Some(t), 0))));
     out.push(hash(55, &format!("{}|{}", class(Some(t), 0), class(at(1), 0))));
     out.push(hash(56, &format!("{}|{}", class(Some(t), 1), u8::from(t.article))));
+    out.push(hash(57, &class(Some(t), 2)));
+    out.push(hash(58, &class(at(-1), 2)));
+    out.push(hash(59, &class(at(1), 2)));
     if let Some(p) = at(-1) {
         out.push(hash(44, &format!("{}|{}", bucket(&p.base), bucket(&t.base))));
         out.push(hash(45, &format!("{}|{}", p.base, bucket(&t.base))));
@@ -327,10 +330,15 @@ impl NerModel {
             })
             .collect();
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        // By first word (longest names first), so that each token looks at a few names only.
+        let mut by_first: FxHashMap<&str, Vec<&(Vec<String>, usize)>> = FxHashMap::default();
+        for n in &names {
+            by_first.entry(n.0[0].as_str()).or_default().push(n);
+        }
         for (s, l) in sentences.iter().zip(labels.iter_mut()) {
             let mut i = 0;
             while i < l.len() {
-                let hit = names.iter().find(|(k, _)| {
+                let hit = by_first.get(s[i].base.as_str()).into_iter().flatten().find(|(k, _)| {
                     i + k.len() <= l.len()
                         && (i..i + k.len()).all(|x| l[x] == 0)
                         && k.iter().enumerate().all(|(n, w)| s[i + n].base == *w)
