@@ -85,6 +85,8 @@ pub struct SearchQuery {
     pub entity: Option<String>,
     /// Only this story.
     pub story: Option<String>,
+    /// Stories merged into `story`: articles indexed before the merge may still carry them.
+    pub story_also: Vec<String>,
     /// How many hits.
     pub limit: usize,
 }
@@ -274,7 +276,11 @@ impl SearchIndex {
             clauses.push((Occur::Must, term(f.entity, &akhbar_text::fold(e))));
         }
         if let Some(s) = &q.story {
-            clauses.push((Occur::Must, term(f.story, s)));
+            let any: Vec<(Occur, Box<dyn Query>)> = std::iter::once(s)
+                .chain(&q.story_also)
+                .map(|s| (Occur::Should, term(f.story, s)))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         if q.from_day.is_some() || q.to_day.is_some() {
             let bound = |d: Option<i64>| {

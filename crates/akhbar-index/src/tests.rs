@@ -104,7 +104,20 @@ fn filters_narrow_and_replacing_keeps_one_copy() {
     assert_eq!(run(SearchQuery { from_day: Some(20_001), ..base.clone() }), 0);
     assert_eq!(run(SearchQuery { tag: Some("هيئه النقل".into()), ..base.clone() }), 1);
     assert_eq!(run(SearchQuery { entity: Some("الحكومه".into()), ..base.clone() }), 1);
-    assert_eq!(run(SearchQuery { story: Some("s1".into()), text: String::new(), ..base }), 1);
+    assert_eq!(
+        run(SearchQuery { story: Some("s1".into()), text: String::new(), ..base.clone() }),
+        1
+    );
+    // A story merged into another: either id finds the articles indexed under it.
+    assert_eq!(
+        run(SearchQuery {
+            story: Some("s9".into()),
+            story_also: vec!["s1".into()],
+            text: String::new(),
+            ..base
+        }),
+        1
+    );
 
     let mut w = index.writer().expect("writer");
     w.put(&doc("a", "الحكومة تؤجل الدمج", "أجلت الحكومة الدمج.")).expect("put");

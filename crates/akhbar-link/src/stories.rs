@@ -24,8 +24,14 @@ const MEMBER_WEIGHT: f32 = 0.7;
 const ARTICLE_WINDOW: usize = 200;
 /// Days after which an event has usually moved on: similarity fades beyond them.
 const FRESH_DAYS: f32 = 3.0;
+/// Days a story stays fully open to new articles after its first one; similarity fades after.
+const STORY_DAYS: f32 = 7.0;
 /// Stories looked at per posting list (the most recently opened ones).
 const STORY_WINDOW: usize = 300;
+/// Two stories are one when an article is this similar to a member of each…
+pub const MERGE_MEMBER: f32 = 0.5;
+/// …and their centroids are this similar to each other.
+pub const MERGE_CENTROIDS: f32 = 0.4;
 
 /// A term, as the hash of its stem (64 bits: collisions among a corpus's stems are
 /// vanishingly rare, and comparing numbers is what makes linking fast at scale).
@@ -118,6 +124,12 @@ struct Story {
     /// The centroid's length, kept up to date as articles join.
     norm: f32,
     last_day: Option<i64>,
+    /// The day it opened.
+    first_day: Option<i64>,
+    /// Its articles (numbers into the clusterer's article lists).
+    members: Vec<usize>,
+    /// The story it was merged into, if it was.
+    merged_into: Option<usize>,
 }
 
 impl Story {
@@ -125,6 +137,25 @@ impl Story {
         let norm = self.norm.max(1e-6);
         v.by_term.iter().filter_map(|(t, w)| self.centroid.get(t).map(|c| w * c / norm)).sum()
     }
+
+    /// The cosine of two stories' centroids.
+    fn centroid_cosine(&self, other: &Story) -> f32 {
+        let (small, large) =
+            if self.centroid.len() <= other.centroid.len() { (self, other) } else { (other, self) };
+        let dot: f32 =
+            small.centroid.iter().filter_map(|(t, w)| large.centroid.get(t).map(|o| w * o)).sum();
+        dot / (self.norm * other.norm).max(1e-6)
+    }
+}
+
+/// Two stories found to be one: `from`'s articles now belong to `into` (the older story, whose
+/// id stays).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merge {
+    /// The id of the story merged away.
+    pub from: String,
+    /// The id of the story that absorbed it.
+    pub into: String,
 }
 
 /// Gathers articles into stories as they arrive.
@@ -137,6 +168,8 @@ pub struct StoryClusterer {
     vectors: Vec<TermVector>,
     article_story: Vec<usize>,
     article_postings: FxHashMap<TermId, Vec<usize>>,
+    /// Merges made since [`StoryClusterer::take_merges`] was last called.
+    merges: Vec<Merge>,
 }
 
 impl StoryClusterer {
@@ -162,10 +195,14 @@ impl StoryClusterer {
             *best = best.max(sim);
         }
         let mut candidates = shortlist(v, &self.postings, STORY_WINDOW);
+        for c in &mut candidates {
+            *c = self.resolve(*c);
+        }
         candidates.extend(nearest.keys().copied());
         candidates.sort_unstable();
         candidates.dedup();
         let mut best: Option<(usize, f32)> = None;
+        let mut scored: Vec<(usize, f32)> = Vec::new();
         for s in candidates {
             let story = &self.stories[s];
             let member = nearest.get(&s).copied().unwrap_or(0.0);
@@ -176,22 +213,112 @@ impl StoryClusterer {
                     sim *= FRESH_DAYS / gap;
                 }
             }
+            // An event's coverage is days long; past that, what still resembles the story is
+            // the next event on the same topic (the next match report, the next day of a war),
+            // which opens a story of its own instead of growing a year-long topic.
+            if let (Some(a), Some(b)) = (day, story.first_day) {
+                let age = (a - b).abs() as f32;
+                if age > STORY_DAYS {
+                    sim *= STORY_DAYS / age;
+                }
+            }
             if best.is_none_or(|(_, b)| sim > b) {
                 best = Some((s, sim));
             }
+            scored.push((s, sim));
         }
-        let index = match best {
+        let mut index = match best {
             Some((s, sim)) if sim >= JOIN_THRESHOLD => s,
             _ => self.new_story(id, day),
         };
+        // An article that retells one article of each of two stories closely, the two stories
+        // alike as wholes: they were one event, split when its first reports differed.
+        if let Some((first, _)) = best.filter(|&(_, b)| b >= JOIN_THRESHOLD) {
+            let strong = |s: usize| nearest.get(&s).copied().unwrap_or(0.0) >= MERGE_MEMBER;
+            if strong(first) {
+                let mut others: Vec<usize> =
+                    scored.iter().map(|&(s, _)| s).filter(|&s| s != first && strong(s)).collect();
+                others.sort_unstable();
+                for other in others {
+                    let (a, b) = (self.resolve(index), self.resolve(other));
+                    if a != b
+                        && self.opened_together(a, b)
+                        && self.stories[a].centroid_cosine(&self.stories[b]) >= MERGE_CENTROIDS
+                    {
+                        index = self.merge(a, b);
+                    }
+                }
+            }
+        }
         self.join(index, v, day)
+    }
+
+    /// The story a story number stands for now (itself, unless it was merged).
+    fn resolve(&self, mut s: usize) -> usize {
+        while let Some(into) = self.stories[s].merged_into {
+            s = into;
+        }
+        s
+    }
+
+    /// Whether two stories opened within [`FRESH_DAYS`] of each other: one event's first
+    /// reports, not a new turn of a long-running topic (which stays a story of its own).
+    fn opened_together(&self, a: usize, b: usize) -> bool {
+        match (self.stories[a].first_day, self.stories[b].first_day) {
+            (Some(x), Some(y)) => ((x - y).abs() as f32) <= FRESH_DAYS,
+            _ => true,
+        }
+    }
+
+    /// Merges two stories into the older one (the one opened first); returns its number.
+    fn merge(&mut self, a: usize, b: usize) -> usize {
+        let (into, from) = (a.min(b), a.max(b));
+        let gone = std::mem::take(&mut self.stories[from].centroid);
+        let members = std::mem::take(&mut self.stories[from].members);
+        let (last, first) = (self.stories[from].last_day, self.stories[from].first_day);
+        self.stories[from].merged_into = Some(into);
+        self.stories[from].norm = 0.0;
+        for &m in &members {
+            self.article_story[m] = into;
+        }
+        let story = &mut self.stories[into];
+        for (t, w) in gone {
+            *story.centroid.entry(t).or_default() += w;
+        }
+        story.norm = story.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
+        story.last_day = story.last_day.max(last);
+        story.first_day = match (story.first_day, first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        story.members.extend(members);
+        self.merges.push(Merge {
+            from: self.stories[from].id.clone(),
+            into: self.stories[into].id.clone(),
+        });
+        into
+    }
+
+    /// The merges made since the last call, in order (a later merge may absorb the survivor
+    /// of an earlier one).
+    pub fn take_merges(&mut self) -> Vec<Merge> {
+        std::mem::take(&mut self.merges)
+    }
+
+    /// The id a story id stands for now: itself, or the story it was merged into.
+    #[must_use]
+    pub fn current_id<'a>(&'a self, story: &'a str) -> &'a str {
+        match self.by_id.get(story) {
+            Some(&i) => &self.stories[self.resolve(i)].id,
+            None => story,
+        }
     }
 
     /// Puts an article back into the story it was given before (rebuilding the clusterer from
     /// a store after a restart), without deciding anew.
     pub fn restore(&mut self, story: &str, v: &TermVector, day: Option<i64>) {
         let index = match self.by_id.get(story) {
-            Some(&i) => i,
+            Some(&i) => self.resolve(i),
             None => self.new_story(story, day),
         };
         self.join(index, v, day);
@@ -203,6 +330,9 @@ impl StoryClusterer {
             centroid: FxHashMap::default(),
             norm: 0.0,
             last_day: day,
+            first_day: day,
+            members: Vec::new(),
+            merged_into: None,
         });
         self.by_id.insert(id.to_string(), self.stories.len() - 1);
         self.stories.len() - 1
@@ -218,7 +348,12 @@ impl StoryClusterer {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
+        story.first_day = match (story.first_day, day) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let me = self.vectors.len();
+        story.members.push(me);
         for &(t, _) in &v.strongest {
             self.article_postings.entry(t).or_default().push(me);
         }
@@ -360,6 +495,15 @@ impl RelatedIndex {
         out
     }
 
+    /// Moves the articles of a story merged away into the story that absorbed it.
+    pub fn merge_story(&mut self, merge: &Merge) {
+        for s in &mut self.stories {
+            if *s == merge.from {
+                s.clone_from(&merge.into);
+            }
+        }
+    }
+
     /// Adds an article without listing its related articles (rebuilding from a store).
     pub fn insert(&mut self, article: &Article<'_>, v: TermVector, story: &str) {
         self.push(article, story, v);
@@ -402,6 +546,64 @@ mod tests {
     const FLOOD_A: &str = "أعلنت هيئة الدفاع المدني في محافظة جدة إجلاء مئتي أسرة من حي الرويس بعد أن غمرت السيول الشوارع إثر أمطار غزيرة هطلت منذ الفجر، وقالت إن فرق الإنقاذ انتشلت ثلاثة أشخاص من سيارات جرفتها المياه.";
     const FLOOD_B: &str = "واصلت فرق الدفاع المدني في جدة عمليات الإجلاء في حي الرويس وأحياء مجاورة بعد السيول التي خلفتها الأمطار الغزيرة، فيما أعلنت إدارة التعليم تعليق الدراسة في مدارس المحافظة يوم غد.";
     const FOOTBALL: &str = "فاز نادي الاتحاد على ضيفه الشباب بهدفين دون رد في المباراة التي جمعتهما على ملعب مدينة الملك عبدالله الرياضية ضمن الجولة الخامسة من الدوري، ليرتقي إلى صدارة الترتيب مؤقتاً.";
+
+    /// Two reports of one port fire, each told from its own side (the blaze; the shipping),
+    /// put into two stories; then a report telling both sides.
+    const FIRE: &str = "اندلع حريق ضخم في مستودع للمواد الكيماوية داخل ميناء الشويخ فجر اليوم، وهرعت فرق الإطفاء إلى الموقع وأخمدت النيران بعد ثلاث ساعات، وأعلنت الإدارة العامة للإطفاء إصابة أربعة عمال بحروق طفيفة نقلوا إلى المستشفى.";
+    const SHIPS: &str = "علقت مؤسسة الموانئ حركة السفن في ميناء الشويخ بعد حريق مستودع المواد الكيماوية الذي أصيب فيه أربعة عمال، وحولت أربع عشرة سفينة حاويات إلى ميناء الشعيبة، وقالت إن الرصيف الشمالي سيبقى مغلقاً حتى انتهاء فحص السلامة في الميناء.";
+
+    fn fire_stories(second_day: i64) -> StoryClusterer {
+        let mut c = StoryClusterer::default();
+        c.restore(
+            "fire",
+            &TermVector::of("حريق في مستودع كيماويات بميناء الشويخ", FIRE),
+            Some(200),
+        );
+        c.restore(
+            "ships",
+            &TermVector::of("تعليق حركة السفن في ميناء الشويخ بعد الحريق", SHIPS),
+            Some(second_day),
+        );
+        c
+    }
+
+    #[test]
+    fn a_report_telling_two_stories_event_merges_them_into_the_older() {
+        let mut c = fire_stories(200);
+        let both = format!("{FIRE} {SHIPS}");
+        let story = c.add("both", "حريق ميناء الشويخ يوقف حركة السفن", &both, Some(201));
+        assert_eq!(story, "fire");
+        assert_eq!(c.take_merges(), vec![Merge { from: "ships".into(), into: "fire".into() }]);
+        assert_eq!(c.current_id("ships"), "fire");
+        assert!(c.take_merges().is_empty(), "merges are taken once");
+        // The next report on the shipping side now joins the merged story.
+        let next = c.add("next", "السفن تعود إلى ميناء الشويخ", SHIPS, Some(201));
+        assert_eq!(next, "fire");
+    }
+
+    #[test]
+    fn a_story_fed_daily_does_not_grow_into_a_topic() {
+        // A story opened on day 100 and still fed on day 129: an article like its members on
+        // day 130 is a new turn of the topic, not the same event a month on.
+        let mut c = StoryClusterer::default();
+        let v = TermVector::of("حريق في مستودع كيماويات بميناء الشويخ", FIRE);
+        c.restore("old", &v, Some(100));
+        c.restore("old", &v, Some(129));
+        assert_eq!(c.add("new", "حريق في مستودع كيماويات بميناء الشويخ", FIRE, Some(130)), "new");
+        // The same article within the story's first week joins it.
+        let mut c = StoryClusterer::default();
+        c.restore("old", &v, Some(100));
+        assert_eq!(c.add("new", "حريق في مستودع كيماويات بميناء الشويخ", FIRE, Some(102)), "old");
+    }
+
+    #[test]
+    fn stories_opened_far_apart_are_not_merged() {
+        // The same words, but the second story opened ten days later: a new turn, kept apart.
+        let mut c = fire_stories(210);
+        let both = format!("{FIRE} {SHIPS}");
+        c.add("both", "حريق ميناء الشويخ يوقف حركة السفن", &both, Some(210));
+        assert!(c.take_merges().is_empty());
+    }
 
     #[test]
     fn stories_gather_one_event() {

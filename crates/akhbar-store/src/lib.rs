@@ -198,7 +198,35 @@ pub trait Store {
     ///
     /// # Errors
     /// When the database cannot be written; nothing of the batch is stored then.
-    fn put_batch(&mut self, batch: &[ArticleRecord]) -> Result<Vec<Outcome>>;
+    fn put_batch(&mut self, batch: &[ArticleRecord]) -> Result<Vec<Outcome>> {
+        Ok(self.put_batch_merging(batch, &[])?.0)
+    }
+
+    /// [`Store::put_batch`], with the story merges linking made while the batch was linked
+    /// (`(from, into)`, in order), in the same transaction: the articles stored under `from`
+    /// move to `into`, and `from` is remembered as merged into it. Returns the outcomes and the
+    /// ids of earlier articles that changed story (whatever indexes them must learn of it).
+    ///
+    /// # Errors
+    /// When the database cannot be written; nothing of the batch is stored then.
+    fn put_batch_merging(
+        &mut self,
+        batch: &[ArticleRecord],
+        merges: &[(String, String)],
+    ) -> Result<(Vec<Outcome>, Vec<String>)>;
+
+    /// The story a story id stands for now: itself, or the story it was merged into; `None`
+    /// for an id the store does not know.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    fn current_story(&self, id: &str) -> Result<Option<String>>;
+
+    /// The ids of the stories merged into this one.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    fn merged_into(&self, id: &str) -> Result<Vec<String>>;
 
     /// Sets the article each listed article copies (or none).
     ///

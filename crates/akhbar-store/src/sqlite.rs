@@ -87,6 +87,8 @@ const MIGRATIONS: &[&str] = &[
         score REAL NOT NULL
     );
     CREATE INDEX links_article ON links(article_id);",
+    // 2: stories merged into another (linking found two stories to be one event).
+    "ALTER TABLE stories ADD COLUMN merged_into TEXT;",
 ];
 
 /// The SQLite store, one file (plus its WAL) in a directory.
@@ -472,14 +474,60 @@ impl Store for SqliteStore {
         seen(&self.conn, id, url, fingerprint)
     }
 
-    fn put_batch(&mut self, batch: &[ArticleRecord]) -> Result<Vec<Outcome>> {
+    fn put_batch_merging(
+        &mut self,
+        batch: &[ArticleRecord],
+        merges: &[(String, String)],
+    ) -> Result<(Vec<Outcome>, Vec<String>)> {
         let tx = self.conn.transaction().map_err(sql("transaction"))?;
         let mut out = Vec::with_capacity(batch.len());
         for a in batch {
             out.push(put_one(&tx, a)?);
         }
+        let mut moved = Vec::new();
+        for (from, into) in merges {
+            let mut ids = tx
+                .prepare_cached("SELECT ext_id FROM articles WHERE story = ?1 ORDER BY seq")
+                .map_err(sql("merge"))?;
+            let rows = ids
+                .query_map([from], |r| r.get::<_, String>(0))
+                .map_err(sql("merge"))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(sql("merge"))?;
+            moved.extend(rows);
+            tx.execute("UPDATE articles SET story = ?2 WHERE story = ?1", params![from, into])
+                .map_err(sql("merge"))?;
+            // Chains stay one step long: what was merged into `from` now points at `into`.
+            tx.execute(
+                "UPDATE stories SET merged_into = ?2 WHERE id = ?1 OR merged_into = ?1",
+                params![from, into],
+            )
+            .map_err(sql("merge"))?;
+        }
         tx.commit().map_err(sql("commit"))?;
-        Ok(out)
+        moved.sort();
+        moved.dedup();
+        Ok((out, moved))
+    }
+
+    fn merged_into(&self, id: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM stories WHERE merged_into = ?1 ORDER BY id")
+            .map_err(sql("story"))?;
+        stmt.query_map([id], |r| r.get(0))
+            .map_err(sql("story"))?
+            .collect::<rusqlite::Result<Vec<String>>>()
+            .map_err(sql("story"))
+    }
+
+    fn current_story(&self, id: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT COALESCE(merged_into, id) FROM stories WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(sql("story"))
     }
 
     fn set_duplicates(&mut self, links: &[(String, Option<String>)]) -> Result<()> {

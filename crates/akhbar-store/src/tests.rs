@@ -107,8 +107,39 @@ fn reopening_keeps_articles_and_migrates_once() {
         store.put_batch(&[article("a1", "u1", "عنوان", "نص")]).expect("put");
     }
     let store = SqliteStore::open(&dir).expect("reopen");
-    assert_eq!(store.schema_version().expect("version"), 1);
+    assert_eq!(store.schema_version().expect("version"), 2);
     assert_eq!(store.stats().expect("stats").articles, 1);
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_store_of_the_first_schema_is_migrated_on_open() {
+    let dir = std::env::temp_dir().join(format!("akhbar-store-v1-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    {
+        let mut store = SqliteStore::open(&dir).expect("store");
+        let a =
+            ArticleRecord { story: Some("s1".into()), ..article("a1", "u1", "عنوان", "نص") };
+        store.put_batch(&[a]).expect("put");
+    }
+    // Back to the first schema, as an older akhbar left it.
+    let files: Vec<_> = std::fs::read_dir(&dir).expect("dir").flatten().collect();
+    let db = files
+        .iter()
+        .map(|f| f.path())
+        .find(|p| p.extension().is_some_and(|e| e == "sqlite" || e == "db"))
+        .expect("database file");
+    {
+        let conn = rusqlite::Connection::open(&db).expect("raw");
+        conn.execute_batch("ALTER TABLE stories DROP COLUMN merged_into; PRAGMA user_version = 1;")
+            .expect("downgrade");
+    }
+    let mut store = SqliteStore::open(&dir).expect("reopen");
+    assert_eq!(store.schema_version().expect("version"), 2);
+    assert_eq!(store.stats().expect("stats").articles, 1);
+    store.put_batch_merging(&[], &[("s1".into(), "s0".into())]).expect("merge");
+    assert_eq!(store.current_story("s1").expect("story").as_deref(), Some("s0"));
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -148,4 +179,31 @@ fn one_url_under_two_ids_is_two_articles() {
     let outcomes = store.put_batch(&[a, b]).expect("put");
     assert_eq!(outcomes, vec![Outcome::Added, Outcome::Added]);
     assert!(store.article("local-7").expect("read").is_some());
+}
+
+#[test]
+fn merged_stories_move_their_articles_and_stay_resolvable() {
+    let mut store = SqliteStore::in_memory().expect("store");
+    let with_story = |id: &str, url: &str, story: &str| ArticleRecord {
+        story: Some(story.into()),
+        ..article(id, url, "انقطاع الكهرباء في المدينة", &format!("نص الخبر رقم {id}."))
+    };
+    store.put_batch(&[with_story("a1", "u1", "s-a"), with_story("b1", "u2", "s-b")]).expect("put");
+    // A later batch finds s-b to be s-a's event: b1 moves, s-b points at s-a.
+    let (outcomes, moved) = store
+        .put_batch_merging(&[with_story("c1", "u3", "s-a")], &[("s-b".into(), "s-a".into())])
+        .expect("put");
+    assert_eq!(outcomes, vec![Outcome::Added]);
+    assert_eq!(moved, vec!["b1".to_string()]);
+    let b1 = store.article("b1").expect("read").expect("stored");
+    assert_eq!(b1.record.story.as_deref(), Some("s-a"));
+    assert_eq!(store.current_story("s-b").expect("story").as_deref(), Some("s-a"));
+    assert_eq!(store.current_story("s-a").expect("story").as_deref(), Some("s-a"));
+    assert_eq!(store.current_story("nope").expect("story"), None);
+    assert_eq!(store.merged_into("s-a").expect("merged"), vec!["s-b".to_string()]);
+    // s-a merged in turn: what was merged into it follows, in one step.
+    store.put_batch_merging(&[], &[("s-a".into(), "s-z".into())]).expect("put");
+    assert_eq!(store.current_story("s-b").expect("story").as_deref(), Some("s-z"));
+    let stories = store.stories(10).expect("stories");
+    assert_eq!(stories.len(), 1, "{stories:?}");
 }

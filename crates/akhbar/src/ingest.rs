@@ -176,6 +176,8 @@ pub(crate) struct IngestReport {
     /// Stored articles the index lacked at the start (an earlier run killed between the
     /// store's commit and the index's) and indexed before anything else.
     pub(crate) reindexed: usize,
+    /// Stories found to be one with an earlier story and merged into it.
+    pub(crate) merged_stories: usize,
     pub(crate) seconds: f64,
 }
 
@@ -289,7 +291,22 @@ pub(crate) fn ingest_lines(
                 }
             }
         }
-        unindexed += store_batch(&mut store, &mut writer, &batch, &mut report, &mut ingested)?;
+        // Stories merged while the batch was linked: its records get the surviving story, and
+        // the store moves the earlier articles in the same transaction.
+        let merges: Vec<(String, String)> =
+            pipeline.take_merges().into_iter().map(|m| (m.from, m.into)).collect();
+        if !merges.is_empty() {
+            for a in &mut batch {
+                if let Some(story) = &a.story {
+                    let (id, title) = pipeline.current_story(story);
+                    a.story_title = title.map(str::to_string).or(a.story_title.take());
+                    a.story = Some(id.to_string());
+                }
+            }
+        }
+        report.merged_stories += merges.len();
+        unindexed +=
+            store_batch(&mut store, &mut writer, &batch, &merges, &mut report, &mut ingested)?;
         // The store commits every batch; the index less often (a commit costs a segment),
         // and after a crash it catches up from the store.
         if unindexed >= INDEX_COMMIT_EVERY {
@@ -386,14 +403,22 @@ fn store_batch(
     store: &mut SqliteStore,
     writer: &mut akhbar_index::Writer<'_>,
     batch: &[ArticleRecord],
+    merges: &[(String, String)],
     report: &mut IngestReport,
     ingested: &mut Vec<String>,
 ) -> Result<usize> {
-    if batch.is_empty() {
+    if batch.is_empty() && merges.is_empty() {
         return Ok(0);
     }
-    let outcomes = store.put_batch(batch)?;
+    let (outcomes, moved) = store.put_batch_merging(batch, merges)?;
     let mut given = 0;
+    // Earlier articles whose story was merged away: indexed again under the surviving story.
+    for id in &moved {
+        if let Some(stored) = store.article(id)? {
+            writer.put(&index_doc(&stored.record))?;
+            given += 1;
+        }
+    }
     for (a, o) in batch.iter().zip(&outcomes) {
         match o {
             Outcome::Added => report.added += 1,
@@ -470,6 +495,16 @@ pub(crate) fn search(args: &SearchArgs) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let run = |rec: &Value| -> Result<Value, String> {
         let s = |k: &str| rec.get(k).and_then(Value::as_str).map(str::to_string);
+        // A story merged into another stands for the surviving one, with everything merged in.
+        let (story, story_also) = match s("story") {
+            None => (None, Vec::new()),
+            Some(id) => {
+                let store_err = |e: akhbar_store::StoreError| e.to_string();
+                let current = opened.store.current_story(&id).map_err(store_err)?.unwrap_or(id);
+                let also = opened.store.merged_into(&current).map_err(store_err)?;
+                (Some(current), also)
+            }
+        };
         let q = SearchQuery {
             text: s("q").unwrap_or_default(),
             outlet: s("outlet"),
@@ -477,7 +512,8 @@ pub(crate) fn search(args: &SearchArgs) -> Result<()> {
             to_day: day_of(s("to").as_deref(), "\"to\"")?,
             tag: s("tag"),
             entity: s("entity"),
-            story: s("story"),
+            story,
+            story_also,
             limit: rec.get("limit").and_then(Value::as_u64).map_or(args.limit, |l| l as usize),
         };
         let hits = opened.index.search(&q).map_err(|e| e.to_string())?;

@@ -6,7 +6,7 @@ use crate::analyze::tag_texts;
 use akhbar_enrich::dates::{Reference, find_dates, published_from_lead};
 use akhbar_enrich::tags::{article_entities, body_entities};
 use akhbar_link::CopyKeys;
-use akhbar_link::stories::{Article, RelatedIndex, StoryClusterer, TermVector};
+use akhbar_link::stories::{Article, Merge, RelatedIndex, StoryClusterer, TermVector};
 use serde_json::{Value, json};
 
 /// The linking state a batch or a store builds up.
@@ -17,6 +17,9 @@ pub(crate) struct Pipeline {
     related: RelatedIndex,
     /// Each story's title: its first article's.
     story_titles: std::collections::HashMap<String, String>,
+    /// Stories merged while linking, not yet taken by the caller (which must pass them on to
+    /// what it has already written: the store, or its output lines).
+    merges: Vec<Merge>,
 }
 
 /// A record's `"id"` as text (a number id is kept as its JSON text).
@@ -167,6 +170,11 @@ impl Pipeline {
         let day = published.map(|d| d.days());
         self.copies.add_keys(&id_text, keys.copy);
         let story = self.stories.add_vector(&id_text, &keys.vector, day);
+        for m in self.stories.take_merges() {
+            self.related.merge_story(&m);
+            self.story_titles.remove(&m.from);
+            self.merges.push(m);
+        }
         // Copies are never "similar articles": the article's copy group so far is left out.
         let exclude: Vec<String> = self.copies.group_of(&id_text);
         let article = Article { id: &id_text, title: &title, body: &body, day };
@@ -189,6 +197,17 @@ impl Pipeline {
         fields["title"] = json!(title);
         fields["body"] = json!(body);
         fields
+    }
+
+    /// The stories merged since the last call, in order.
+    pub(crate) fn take_merges(&mut self) -> Vec<Merge> {
+        std::mem::take(&mut self.merges)
+    }
+
+    /// A story's id now (itself, or the story it was merged into) and that story's title.
+    pub(crate) fn current_story<'a>(&'a self, story: &'a str) -> (&'a str, Option<&'a str>) {
+        let id = self.stories.current_id(story);
+        (id, self.story_titles.get(id).map(String::as_str))
     }
 
     /// Puts a stored article back into the linking state without deciding anything anew: its

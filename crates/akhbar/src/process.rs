@@ -94,7 +94,13 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         }
     }
     bar.finish_and_clear();
-    for (id, line) in results {
+    // Lines written before their story was merged into an older one get the older story.
+    let merged: Vec<String> =
+        pipeline.take_merges().iter().map(|m| format!("\"story\":{}", json!(m.from))).collect();
+    for (id, mut line) in results {
+        if id.is_some() && merged.iter().any(|m| line.contains(m.as_str())) {
+            line = restory(&pipeline, &line);
+        }
         match id {
             Some(id) => {
                 let original = json!(pipeline.copies.original_of(&id));
@@ -107,6 +113,20 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// An output line with its story (and story title) brought up to date after merges.
+fn restory(pipeline: &Pipeline, line: &str) -> String {
+    let Ok(mut v) = serde_json::from_str::<Value>(line) else { return line.to_string() };
+    let Some(old) = v.get("story").and_then(Value::as_str).map(str::to_string) else {
+        return line.to_string();
+    };
+    let (story, title) = pipeline.current_story(&old);
+    v["story"] = json!(story);
+    if let Some(t) = title {
+        v["story_title"] = json!(t);
+    }
+    v.to_string()
 }
 
 /// `akhbar keyphrases`: `{"id", "text"}` per line → `{"id", "keyphrases": [...]}`.
