@@ -232,6 +232,8 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.push(hash(57, &class(Some(t), 2)));
     out.push(hash(58, &class(at(-1), 2)));
     out.push(hash(59, &class(at(1), 2)));
+    out.push(hash(60, &format!("{}|{}", class(at(-1), 1), class(Some(t), 1))));
+    out.push(hash(61, &format!("{}|{}", class(Some(t), 1), class(at(1), 1))));
     if let Some(p) = at(-1) {
         out.push(hash(44, &format!("{}|{}", bucket(&p.base), bucket(&t.base))));
         out.push(hash(45, &format!("{}|{}", p.base, bucket(&t.base))));
