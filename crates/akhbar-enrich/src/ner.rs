@@ -680,6 +680,86 @@ const LOC_HEADS: &[&str] = &[
     "اقليم",
     "منطقه",
 ];
+/// Heads of named sites (a base, an airport, a port, a crossing, a camp): the name after
+/// them is a place even when the tagger does not know it (`قاعدة حميميم`, `مخيم عين الحلوة`).
+const SITE_HEADS: &[&str] = &["قاعده", "مطار", "ميناء", "معبر", "مخيم"];
+/// Nouns that begin Arabic place names (`عين الأسد`, `رأس العين`, `دير الزور`, `تل أبيب`).
+const TOPONYM_STARTS: &[&str] = &[
+    "عين", "راس", "بير", "تل", "جبل", "وادي", "دير", "بيت", "كفر", "خان", "ابو", "بني", "باب",
+    "جسر",
+];
+/// Adjectives that continue a site's name (`مطار المزة العسكري`, `قاعدة الظفرة الجوية`).
+const SITE_ADJECTIVES: &[&str] =
+    &["العسكري", "العسكريه", "الجوي", "الجويه", "البحري", "البحريه", "الدولي", "الدوليه"];
+/// Documents (of the lexicon's 62k) a word may occur in and still pass for a site's name.
+const RARE_NAME: u32 = 300;
+
+/// Whether a word's class ([`crate::clusters`], 256 classes) is one of the classes places
+/// fall into: those holding at least ten of the gazetteer's places. A base's or an airport's
+/// name is seldom in the gazetteer, but it keeps the company of the places that are
+/// (`حميميم`, `المزة`, `التيفور` share a class with `إدلب` and `أربيل`; `بياناتهم`,
+/// `الاصطياد` do not).
+fn in_place_class(base: &str) -> bool {
+    static PLACE_CLASSES: OnceLock<FxHashSet<u16>> = OnceLock::new();
+    let classes = PLACE_CLASSES.get_or_init(|| {
+        let g = gazetteers();
+        let mut count: FxHashMap<u16, usize> = FxHashMap::default();
+        for (w, c) in crate::clusters::embedded() {
+            let bare = w.strip_prefix("ال").unwrap_or(w);
+            if g.loc.contains(w) || g.loc.contains(bare) {
+                *count.entry(c[1]).or_default() += 1;
+            }
+        }
+        count.into_iter().filter(|&(_, n)| n >= 10).map(|(c, _)| c).collect()
+    });
+    crate::clusters::embedded().get(base).is_some_and(|c| classes.contains(&c[1]))
+}
+
+/// The end (exclusive) of a site's name starting at word `k`, after a site head noun: a
+/// toponym of two words (`عين الأسد`), or one rare word of a place's class that is no nisba
+/// adjective (`حميميم`, `المزة`; not `دولي`, `عسكرية`, `العاصمة`, `بياناتهم`), then its
+/// adjectives.
+fn site_name(
+    words: &[&akhbar_text::Analyzed<'_>],
+    k: usize,
+    spans: &[(usize, usize, String)],
+) -> Option<usize> {
+    let lex = Analyzer::embedded().lexicon();
+    // A word that may be part of the name (a toponym's first noun may be a stop word: `عين`).
+    let plain = |i: usize, stop_ok: bool| {
+        words.get(i).filter(|a| {
+            a.token.kind == TokenKind::Word
+                && (stop_ok || !a.stop)
+                && !a
+                    .segments
+                    .iter()
+                    .any(|x| matches!(x.role, SegmentRole::Conjunction | SegmentRole::Preposition))
+                && !spans.iter().any(|s| s.0 <= i && i < s.1 && s.2 != "LOC")
+        })
+    };
+    let first = plain(k, true)?;
+    let b = first.base.as_ref();
+    let mut end = if TOPONYM_STARTS.contains(&b) {
+        plain(k + 1, false)?;
+        k + 2
+    } else {
+        let bare = b.strip_prefix("ال").unwrap_or(b);
+        if first.stop {
+            return None;
+        }
+        let nisba = bare.ends_with('ي') || bare.ends_with("يه");
+        if nisba || bare.chars().count() < 3 || lex.frequency(b) >= RARE_NAME || !in_place_class(b)
+        {
+            return None;
+        }
+        k + 1
+    };
+    while words.get(end).is_some_and(|a| SITE_ADJECTIVES.contains(&a.base.as_ref())) {
+        end += 1;
+    }
+    Some(end)
+}
+
 /// Adjectives that continue an institution's or a place's name.
 const NAME_ADJECTIVES: &[&str] = &[
     "الدولي",
@@ -793,6 +873,11 @@ pub fn find_entities(text: &str) -> Vec<Entity> {
                 while is_name_adjective(base(s.1)) {
                     s.1 += 1;
                 }
+            } else if SITE_HEADS.contains(&bare)
+                && !covered(&spans, k)
+                && let Some(e) = site_name(&words, k + 1, &spans)
+            {
+                extra.push((k, e, "LOC".to_string()));
             }
         } else if ORG_HEADS.contains(&b) && !covered(&spans, k) {
             let mut e = k + 1;
@@ -963,6 +1048,24 @@ mod tests {
             accusative.iter().any(|e| e.text == "دولاراً" && e.canonical == "دولار"),
             "{accusative:?}"
         );
+    }
+
+    #[test]
+    fn named_sites_after_their_head_noun_are_places() {
+        let found = find_entities(
+            "قصفت الطائرات قاعدة عين الأسد فجراً، ثم هبطت طائرة الوفد في مطار المزة العسكري قبل أن يزور مخيم عين الحلوة، بينما بقيت قاعدة حميميم في حالة تأهب.",
+        );
+        let places: Vec<&str> =
+            found.iter().filter(|e| e.kind == "LOC").map(|e| e.text.as_str()).collect();
+        for want in ["قاعدة عين الأسد", "مطار المزة العسكري", "مخيم عين الحلوة", "قاعدة حميميم"]
+        {
+            assert!(places.contains(&want), "{want} missing: {places:?}");
+        }
+        // The same nouns before common words are not places.
+        let none = find_entities(
+            "أنشأت الشركة قاعدة بيانات للمشتركين، وتخطط لبناء مطار دولي جديد وقاعدة عسكرية، وأغلق مطار العاصمة.",
+        );
+        assert!(none.iter().all(|e| e.kind != "LOC"), "{none:?}");
     }
 
     #[test]
