@@ -24,6 +24,8 @@ const MEMBER_WEIGHT: f32 = 0.7;
 const ARTICLE_WINDOW: usize = 200;
 /// Days after which an event has usually moved on: similarity fades beyond them.
 const FRESH_DAYS: f32 = 3.0;
+/// The least similarity to a story as a whole that an article joining it needs.
+const MIN_CENTROID: f32 = 0.2;
 /// Days a story stays fully open to new articles after its first one; similarity fades after.
 const STORY_DAYS: f32 = 7.0;
 /// Stories looked at per posting list (the most recently opened ones).
@@ -206,7 +208,11 @@ impl StoryClusterer {
         for s in candidates {
             let story = &self.stories[s];
             let member = nearest.get(&s).copied().unwrap_or(0.0);
-            let mut sim = MEMBER_WEIGHT * member + (1.0 - MEMBER_WEIGHT) * story.similarity(v);
+            let centroid = story.similarity(v);
+            let mut sim = MEMBER_WEIGHT * member + (1.0 - MEMBER_WEIGHT) * centroid;
+            if centroid < MIN_CENTROID {
+                sim = sim.min(centroid);
+            }
             if let (Some(a), Some(b)) = (day, story.last_day) {
                 let gap = (a - b).abs() as f32;
                 if gap > FRESH_DAYS {
