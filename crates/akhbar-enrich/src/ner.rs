@@ -243,6 +243,17 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     }
 }
 
+/// Whether a name (one word) is a known one: in the gazetteers of places, organizations or
+/// people, or of a word class that places fall into ([`in_place_class`]).
+#[must_use]
+pub fn known_name(name: &str) -> bool {
+    let g = gazetteers();
+    let folded = akhbar_text::fold(name);
+    let bare = folded.strip_prefix("ال").unwrap_or(&folded);
+    [&g.loc, &g.org, &g.per].iter().any(|set| set.contains(folded.as_str()) || set.contains(bare))
+        || in_place_class(&folded)
+}
+
 /// The entity type a trigger word announces for the words after it (`الرئيس` → PER,
 /// `مدينة` → LOC, `شركة` → ORG).
 #[must_use]

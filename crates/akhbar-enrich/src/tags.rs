@@ -161,6 +161,32 @@ pub fn tags(title: &str, body: &str, entities: &[crate::ner::Entity], max: usize
     out
 }
 
+/// Where a byline at the start of the body ends (chars): up to four words, a dash, one or two
+/// words, then a line break or the text (`أميرة المولد – الطائف`, `الرياض - واس`).
+fn byline_end(body: &str) -> Option<usize> {
+    let head: String = body.chars().take(80).collect();
+    let trimmed = head.trim_start();
+    let lead = head.chars().count() - trimmed.chars().count();
+    let dash = trimmed
+        .find([' ', '\u{a0}'])
+        .and_then(|_| trimmed.char_indices().find(|&(_, c)| matches!(c, '–' | '—' | '-')))?;
+    let before = &trimmed[..dash.0];
+    let words = before.split_whitespace().count();
+    if words == 0 || words > 4 || before.contains(['.', '،', ':']) {
+        return None;
+    }
+    // The dateline: one or two words after the dash, on the same line.
+    let after = &trimmed[dash.0 + dash.1.len_utf8()..];
+    let line = after.split('\n').next().unwrap_or("");
+    let words_after: Vec<&str> = line.split_whitespace().take(2).collect();
+    let last = words_after.last()?;
+    let end_in_line = line.find(last)? + last.len();
+    Some(
+        lead + trimmed[..dash.0 + dash.1.len_utf8()].chars().count()
+            + line[..end_in_line].chars().count(),
+    )
+}
+
 /// Tags an article gets when its text offers them.
 const MIN_TAGS: usize = 4;
 
@@ -239,8 +265,32 @@ fn rank(
     let in_date = |s: usize, e: usize| date_spans.iter().any(|&(a, b)| s < b && a < e);
     // Entities.
     let entity_spans: Vec<(usize, usize)> = entities.iter().map(|e| (e.start, e.end)).collect();
+    let mut mentions: FxHashMap<&str, usize> = FxHashMap::default();
+    for e in entities {
+        *mentions.entry(e.canonical.as_str()).or_default() += 1;
+    }
+    let byline = byline_end(body).map(|b| title_end + 2 + b);
     for e in entities {
         if in_date(e.start, e.end) {
+            continue;
+        }
+        // The byline (`أميرة المولد – الطائف`) names the reporter and the dateline, not the
+        // article's topics.
+        if byline.is_some_and(|b| e.start < b) {
+            continue;
+        }
+        // MISC names (an event, a slogan in quotes, a work's title) are told apart from plain
+        // words least reliably: they compete as ordinary phrases.
+        if e.kind == "MISC" {
+            continue;
+        }
+        // A one-word name met once in the body that is no known name (a nickname, a tagger's
+        // guess) is no topic of the article: it competes as an ordinary word, which must recur.
+        if !e.canonical.contains(' ')
+            && mentions[e.canonical.as_str()] == 1
+            && e.start >= title_end
+            && !crate::ner::known_name(&e.canonical)
+        {
             continue;
         }
         let toks = analyzer.analyze(&e.canonical);
@@ -434,6 +484,20 @@ fn rank(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_byline_is_found_and_a_sentence_is_not() {
+        let body = "سلمى الحارثي – جدة\nافتتحت أمانة المحافظة أمس ممشى جديداً على الواجهة البحرية.";
+        let end = super::byline_end(body).expect("byline");
+        assert_eq!(body.chars().take(end).collect::<String>().trim(), "سلمى الحارثي – جدة");
+        assert!(super::byline_end("الرياض - واس\nأعلنت الهيئة العامة للإحصاء").is_some());
+        // A dash inside a sentence of many words is no byline.
+        assert!(
+            super::byline_end("أعلنت وزارة الصحة في بيان صدر اليوم - بعد اجتماع طويل - أن")
+                .is_none()
+        );
+        assert!(super::byline_end("افتتحت الأمانة ممشى جديداً.").is_none());
+    }
+
     use super::*;
 
     /// An article written for this test, with the seed page's pitfalls: a preposition glued to
