@@ -301,13 +301,14 @@ impl SearchIndex {
         let top = searcher
             .search(&query, &TopDocs::with_limit(limit + TIE_MARGIN))
             .map_err(err("search"))?;
-        let mut ranked: Vec<(f32, Option<i64>, String, tantivy::DocAddress)> =
+        // The stored documents read here are kept for the hits (one read per document).
+        let mut ranked: Vec<(f32, Option<i64>, String, TantivyDocument)> =
             Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address).map_err(err("stored fields"))?;
             let day = doc.get_first(f.day).and_then(|v| v.as_i64());
             let id = doc.get_first(f.id).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-            ranked.push((score, day, id, address));
+            ranked.push((score, day, id, doc));
         }
         ranked.sort_by(|a, b| {
             b.0.total_cmp(&a.0)
@@ -315,15 +316,12 @@ impl SearchIndex {
                 .then_with(|| a.2.cmp(&b.2))
         });
         ranked.truncate(limit);
-        let top: Vec<(f32, tantivy::DocAddress)> =
-            ranked.into_iter().map(|(score, _, _, address)| (score, address)).collect();
         let mut snippets = SnippetGenerator::create(&searcher, &query, f.body).ok();
         if let Some(s) = snippets.as_mut() {
             s.set_max_num_chars(SNIPPET_CHARS);
         }
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address).map_err(err("stored fields"))?;
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (score, _, id, doc) in ranked {
             let get = |field: Field| {
                 doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string()
             };
@@ -337,7 +335,7 @@ impl SearchIndex {
                 }
                 _ => (opening(&body, SNIPPET_CHARS), Vec::new()),
             };
-            hits.push(Hit { id: get(f.id), title: get(f.title), score, snippet, highlights });
+            hits.push(Hit { id, title: get(f.title), score, snippet, highlights });
         }
         Ok(hits)
     }
