@@ -15,7 +15,8 @@
 //! the result does not depend on the number of threads.
 //!
 //! Three granularities are kept (runs with 64, 256 and 1024 classes): the file
-//! `data/clusters.tsv`, rebuilt by `akhbar clusters` (see the README).
+//! `data/clusters.tsv` (words as 64-bit hashes, no text), rebuilt by `akhbar clusters` (see
+//! the README).
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -25,26 +26,40 @@ const EMBEDDED: &str = include_str!("../data/clusters.tsv");
 /// A word's class at each granularity, coarse to fine (64, 256 and 1024 classes).
 pub type Classes = [u16; 3];
 
-/// The word classes built into akhbar (folded, clitic-free words as [`crate::ner`] sees them).
+/// The classes of a folded, clitic-free word as [`crate::ner`] sees it (`Analyzed::base`).
 #[must_use]
-pub fn embedded() -> &'static FxHashMap<String, Classes> {
-    static M: OnceLock<FxHashMap<String, Classes>> = OnceLock::new();
+pub fn classes_of(word: &str) -> Option<Classes> {
+    embedded().get(&word_hash(word)).copied()
+}
+
+/// Every word's classes, by word hash.
+#[must_use]
+pub fn embedded() -> &'static FxHashMap<u64, Classes> {
+    static M: OnceLock<FxHashMap<u64, Classes>> = OnceLock::new();
     M.get_or_init(|| parse(EMBEDDED))
 }
 
-/// Reads `word<TAB>class<TAB>class<TAB>class` lines (`#` comments allowed).
+/// How the file names a word: its 64-bit FNV-1a hash (the file holds no text; among 75k words
+/// a collision is vanishingly rare).
 #[must_use]
-pub fn parse(text: &str) -> FxHashMap<String, Classes> {
+pub fn word_hash(word: &str) -> u64 {
+    word.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Reads `hash<TAB>class<TAB>class<TAB>class` lines (hash in hex; `#` comments allowed).
+#[must_use]
+pub fn parse(text: &str) -> FxHashMap<u64, Classes> {
     let mut out = FxHashMap::default();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let mut parts = line.split('\t');
-        let Some(w) = parts.next() else { continue };
+        let Some(h) = parts.next().and_then(|h| u64::from_str_radix(h, 16).ok()) else { continue };
         let mut classes: Classes = [0; 3];
         if classes
             .iter_mut()
             .all(|c| parts.next().and_then(|p| p.parse().ok()).map(|v| *c = v).is_some())
         {
-            out.insert(w.to_string(), classes);
+            out.insert(h, classes);
         }
     }
     out
@@ -201,8 +216,18 @@ mod tests {
 
     #[test]
     fn the_file_reads_back() {
-        let m = parse("# comment\nكاسياس\t3\t41\t700\nbad line\nشطر\t1\t2\n");
-        assert_eq!(m.get("كاسياس"), Some(&[3, 41, 700]));
+        let h = word_hash("كاسياس");
+        let m =
+            parse(&format!("# comment\n{h:016x}\t3\t41\t700\nbad line\n0000000000000001\t1\t2\n"));
+        assert_eq!(m.get(&h), Some(&[3, 41, 700]));
         assert_eq!(m.len(), 1);
+    }
+
+    #[test]
+    fn embedded_classes_put_cities_together() {
+        // Two cities of the corpora share a class; a common verb does not share theirs.
+        let (a, b) = (classes_of("اربيل").expect("class"), classes_of("ادلب").expect("class"));
+        assert_eq!(a[1], b[1]);
+        assert_ne!(classes_of("قال").map(|c| c[1]), Some(a[1]));
     }
 }

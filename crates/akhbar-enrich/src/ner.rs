@@ -713,17 +713,24 @@ const RARE_NAME: u32 = 300;
 fn in_place_class(base: &str) -> bool {
     static PLACE_CLASSES: OnceLock<FxHashSet<u16>> = OnceLock::new();
     let classes = PLACE_CLASSES.get_or_init(|| {
+        // Each gazetteer place in the forms the corpus has it (bare, and with the article).
         let g = gazetteers();
+        let mut seen: FxHashSet<u64> = FxHashSet::default();
         let mut count: FxHashMap<u16, usize> = FxHashMap::default();
-        for (w, c) in crate::clusters::embedded() {
-            let bare = w.strip_prefix("ال").unwrap_or(w);
-            if g.loc.contains(w) || g.loc.contains(bare) {
-                *count.entry(c[1]).or_default() += 1;
+        for place in &g.loc {
+            let bare = place.strip_prefix("ال").unwrap_or(place);
+            for form in [bare.to_string(), format!("ال{bare}")] {
+                let h = crate::clusters::word_hash(&form);
+                if let Some(c) = crate::clusters::embedded().get(&h)
+                    && seen.insert(h)
+                {
+                    *count.entry(c[1]).or_default() += 1;
+                }
             }
         }
         count.into_iter().filter(|&(_, n)| n >= 10).map(|(c, _)| c).collect()
     });
-    crate::clusters::embedded().get(base).is_some_and(|c| classes.contains(&c[1]))
+    crate::clusters::classes_of(base).is_some_and(|c| classes.contains(&c[1]))
 }
 
 /// The end (exclusive) of a site's name starting at word `k`, after a site head noun: a
@@ -1001,7 +1008,7 @@ fn info_of(a: &akhbar_text::Analyzed<'_>) -> TokenInfo {
             TokenKind::Punct => 3,
             _ => 4,
         },
-        class: crate::clusters::embedded().get(a.base.as_ref()).copied(),
+        class: crate::clusters::classes_of(a.base.as_ref()),
     }
 }
 

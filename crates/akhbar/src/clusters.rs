@@ -1,11 +1,11 @@
 //! `akhbar clusters`: word classes over a corpus (the exchange algorithm of
-//! [`akhbar_enrich::clusters`]), written as `word<TAB>class<TAB>class…` (coarse to fine), one line per word in
-//! sorted order.
+//! [`akhbar_enrich::clusters`]), written as `hash<TAB>class<TAB>class…` (coarse to fine): each
+//! word is stored as a 64-bit hash of it, never as text, one line per word in hash order.
 
+use crate::lexicon::Record;
 use akhbar_text::{Analyzer, TokenKind};
 use anyhow::{Context, Result};
 use rustc_hash::FxHashMap;
-use serde::Deserialize;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
@@ -29,14 +29,6 @@ pub(crate) struct Args {
     /// Passes of the exchange algorithm.
     #[arg(long, default_value_t = 8)]
     iterations: usize,
-}
-
-#[derive(Deserialize)]
-struct Record {
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    text: String,
 }
 
 /// The symbols of one document: clitic-free folded words, and placeholders for the rest.
@@ -185,12 +177,12 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
     });
-    let mut rows: Vec<(&str, String)> = vocab
+    let mut rows: Vec<(u64, String)> = vocab
         .iter()
         .enumerate()
         .map(|(i, &s)| {
             let classes: Vec<String> = runs.iter().map(|r| r[i].to_string()).collect();
-            (names[s as usize].as_str(), classes.join("\t"))
+            (akhbar_enrich::clusters::word_hash(&names[s as usize]), classes.join("\t"))
         })
         .collect();
     rows.sort_unstable();
@@ -201,12 +193,12 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let sizes: Vec<String> = args.classes.iter().map(ToString::to_string).collect();
     writeln!(
         out,
-        "# word, then its class in each run ({} classes); rebuilt by `akhbar clusters` (words seen {}+ times)",
+        "# 64-bit FNV-1a hash of the word, then its class in each run ({} classes); rebuilt by `akhbar clusters` (words seen {}+ times)",
         sizes.join(", "),
         args.min_count
     )?;
-    for (w, c) in rows {
-        writeln!(out, "{w}\t{c}")?;
+    for (h, c) in rows {
+        writeln!(out, "{h:016x}\t{c}")?;
     }
     out.flush()?;
     eprintln!("{} words written in {:.1} s", vocab.len(), started.elapsed().as_secs_f64());

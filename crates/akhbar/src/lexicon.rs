@@ -28,14 +28,15 @@ pub(crate) struct Args {
     phrase_vocabulary: usize,
 }
 
+/// A corpus record as the corpus commands read it.
 #[derive(Deserialize)]
-struct Record {
+pub(crate) struct Record {
     #[serde(default)]
-    title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    text: String,
+    pub(crate) text: String,
     #[serde(default)]
-    category: String,
+    pub(crate) category: String,
 }
 
 struct Doc {
