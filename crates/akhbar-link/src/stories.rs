@@ -11,6 +11,9 @@
 use akhbar_text::{Analyzer, TokenKind};
 use rustc_hash::FxHashMap;
 
+/// A story's articles looked at for its title: its early coverage, where the event is named
+/// (later articles are follow-ups), and a bound on the work per article.
+const TITLE_CANDIDATES: usize = 64;
 /// Terms kept per article vector.
 const TOP_TERMS: usize = 100;
 /// Terms of an article looked up in the inverted index.
@@ -298,6 +301,7 @@ impl StoryClusterer {
             (a, b) => a.or(b),
         };
         story.members.extend(members);
+        story.members.sort_unstable();
         self.merges.push(Merge {
             from: self.stories[from].id.clone(),
             into: self.stories[into].id.clone(),
@@ -318,6 +322,23 @@ impl StoryClusterer {
             Some(&i) => &self.stories[self.resolve(i)].id,
             None => story,
         }
+    }
+
+    /// The article that tells a story best: of its first [`TITLE_CANDIDATES`] articles, the one
+    /// closest to the story as a whole (the earliest on ties), as its number in the order
+    /// articles were added or restored. A story's first report is often a side of it (a
+    /// warning before the strike, one outlet's angle); its most central one names the event.
+    #[must_use]
+    pub fn representative(&self, story: &str) -> Option<usize> {
+        let s = &self.stories[self.resolve(*self.by_id.get(story)?)];
+        let mut best: Option<(usize, f32)> = None;
+        for &m in s.members.iter().take(TITLE_CANDIDATES) {
+            let sim = s.similarity(&self.vectors[m]);
+            if best.is_none_or(|(b, bs)| sim > bs + 1e-6 || (sim > bs - 1e-6 && m < b)) {
+                best = Some((m, sim));
+            }
+        }
+        best.map(|(m, _)| m)
     }
 
     /// Puts an article back into the story it was given before (rebuilding the clusterer from
@@ -600,6 +621,35 @@ mod tests {
         let mut c = StoryClusterer::default();
         c.restore("old", &v, Some(100));
         assert_eq!(c.add("new", "حريق في مستودع كيماويات بميناء الشويخ", FIRE, Some(102)), "old");
+    }
+
+    #[test]
+    fn a_story_is_named_by_its_most_central_article() {
+        // The story opens with the shipping side; then two reports of the fire itself, each
+        // also telling the shipping: the fire is what the story is about.
+        let mut c = StoryClusterer::default();
+        c.restore("ships", &TermVector::of("تعليق حركة السفن في ميناء الشويخ", SHIPS), Some(200));
+        let both = format!("{FIRE} {SHIPS}");
+        c.restore(
+            "ships",
+            &TermVector::of("حريق في مستودع كيماويات بميناء الشويخ", &both),
+            Some(200),
+        );
+        c.restore(
+            "ships",
+            &TermVector::of("حريق في مستودع كيماويات بميناء الشويخ", &both),
+            Some(200),
+        );
+        assert_eq!(c.representative("ships"), Some(1), "the earliest of the two central ones");
+        // A story of one article is named by it; an unknown story by none.
+        c.restore("flood", &TermVector::of("سيول جدة", FLOOD_A), Some(200));
+        assert_eq!(c.representative("flood"), Some(3));
+        assert_eq!(c.representative("nothing"), None);
+        // A merged story's id names the survivor's representative.
+        let mut m = fire_stories(200);
+        m.add("both", "حريق ميناء الشويخ يوقف حركة السفن", &both, Some(201));
+        assert_eq!(m.representative("ships"), m.representative("fire"));
+        assert_eq!(m.representative("fire"), Some(2), "the report telling both sides");
     }
 
     #[test]

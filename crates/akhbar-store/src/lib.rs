@@ -87,7 +87,8 @@ pub struct ArticleRecord {
     pub fingerprint: String,
     /// Story id.
     pub story: Option<String>,
-    /// The story's title (its first article's), recorded when the story is new.
+    /// The story's title (its most representative article's so far): the store keeps the
+    /// latest record's.
     pub story_title: Option<String>,
     /// The earliest article this one copies.
     pub duplicate_of: Option<String>,

@@ -422,12 +422,23 @@ fn put_one(tx: &rusqlite::Transaction<'_>, a: &ArticleRecord) -> Result<Outcome>
     tx.execute("UPDATE articles SET seq = ?2 WHERE id = ?1", params![rowid, seq])
         .map_err(sql("sequence"))?;
     if let Some(story) = &a.story {
-        let title = a.story_title.as_deref().unwrap_or(&a.title);
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO stories (id, title, first_seq) VALUES (?1, ?2, ?3)",
-        )
-        .map_err(sql("story"))?
-        .execute(params![story, title, seq])
+        // A story's title follows its most representative article, which can change as
+        // articles join: the latest record's word on it is kept.
+        match &a.story_title {
+            Some(title) => tx
+                .prepare_cached(
+                    "INSERT INTO stories (id, title, first_seq) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(id) DO UPDATE SET title = excluded.title",
+                )
+                .map_err(sql("story"))?
+                .execute(params![story, title, seq]),
+            None => tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO stories (id, title, first_seq) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(sql("story"))?
+                .execute(params![story, a.title, seq]),
+        }
         .map_err(sql("story"))?;
     }
     let mut tags = tx

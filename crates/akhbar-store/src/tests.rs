@@ -207,3 +207,21 @@ fn merged_stories_move_their_articles_and_stay_resolvable() {
     let stories = store.stories(10).expect("stories");
     assert_eq!(stories.len(), 1, "{stories:?}");
 }
+
+#[test]
+fn a_story_keeps_the_latest_title_given_for_it() {
+    let mut store = SqliteStore::in_memory().expect("store");
+    let rec = |id: &str, url: &str, title: Option<&str>| ArticleRecord {
+        story: Some("s".into()),
+        story_title: title.map(str::to_string),
+        ..article(id, url, &format!("عنوان {id}"), &format!("نص الخبر رقم {id}."))
+    };
+    store.put_batch(&[rec("a1", "u1", Some("تحذيرات قبل العاصفة"))]).expect("put");
+    assert_eq!(store.stories(5).expect("stories")[0].title, "تحذيرات قبل العاصفة");
+    // Articles joined and a more central one now names the story.
+    store.put_batch(&[rec("a2", "u2", Some("العاصفة تضرب الساحل"))]).expect("put");
+    assert_eq!(store.stories(5).expect("stories")[0].title, "العاصفة تضرب الساحل");
+    // A record that gives no title leaves the story's alone.
+    store.put_batch(&[rec("a3", "u3", None)]).expect("put");
+    assert_eq!(store.stories(5).expect("stories")[0].title, "العاصفة تضرب الساحل");
+}

@@ -464,8 +464,8 @@ pub(crate) struct SearchArgs {
     /// Only this story.
     #[arg(long)]
     story: Option<String>,
-    /// The query (`"…"` for an exact phrase).
-    #[arg(required_unless_present = "input")]
+    /// The query (`"…"` for an exact phrase); without one, a filter lists its articles.
+    #[arg(required_unless_present_any = ["input", "outlet", "from", "to", "tag", "entity", "story"])]
     query: Option<String>,
 }
 

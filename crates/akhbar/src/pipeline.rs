@@ -15,8 +15,9 @@ pub(crate) struct Pipeline {
     pub(crate) copies: akhbar_link::DuplicateIndex,
     stories: StoryClusterer,
     related: RelatedIndex,
-    /// Each story's title: its first article's.
-    story_titles: std::collections::HashMap<String, String>,
+    /// Every article's title, by its number in the story clusterer (the order articles were
+    /// linked or restored): a story's title is its representative article's.
+    titles: Vec<String>,
     /// Stories merged while linking, not yet taken by the caller (which must pass them on to
     /// what it has already written: the store, or its output lines).
     merges: Vec<Merge>,
@@ -170,9 +171,9 @@ impl Pipeline {
         let day = published.map(|d| d.days());
         self.copies.add_keys(&id_text, keys.copy);
         let story = self.stories.add_vector(&id_text, &keys.vector, day);
+        self.titles.push(title.clone());
         for m in self.stories.take_merges() {
             self.related.merge_story(&m);
-            self.story_titles.remove(&m.from);
             self.merges.push(m);
         }
         // Copies are never "similar articles": the article's copy group so far is left out.
@@ -182,9 +183,7 @@ impl Pipeline {
         fields["id"] = id;
         fields["duplicate_of"] = json!(self.copies.original_of(&id_text));
         fields["story"] = json!(story);
-        let title_of_story =
-            self.story_titles.entry(story.clone()).or_insert_with(|| title.clone()).clone();
-        fields["story_title"] = json!(title_of_story);
+        fields["story_title"] = json!(self.story_title(&story).unwrap_or(&title));
         fields["read_also"] =
             json!(akhbar_link::stories::read_also(&related_list, &story).map(
                 |r| json!({"id": r.id, "score": (f64::from(r.score) * 1000.0).round() / 1000.0})
@@ -207,7 +206,12 @@ impl Pipeline {
     /// A story's id now (itself, or the story it was merged into) and that story's title.
     pub(crate) fn current_story<'a>(&'a self, story: &'a str) -> (&'a str, Option<&'a str>) {
         let id = self.stories.current_id(story);
-        (id, self.story_titles.get(id).map(String::as_str))
+        (id, self.story_title(id))
+    }
+
+    /// A story's title now: its representative article's.
+    fn story_title(&self, story: &str) -> Option<&str> {
+        self.stories.representative(story).and_then(|i| self.titles.get(i)).map(String::as_str)
     }
 
     /// Puts a stored article back into the linking state without deciding anything anew: its
@@ -215,8 +219,8 @@ impl Pipeline {
     pub(crate) fn restore(&mut self, a: &RestoredArticle<'_>, keys: LinkKeys) {
         let article = Article { id: a.id, title: a.title, body: a.body, day: a.day };
         self.copies.add_keys(a.id, keys.copy);
-        self.story_titles.entry(a.story.to_string()).or_insert_with(|| a.title.to_string());
         self.stories.restore(a.story, &keys.vector, a.day);
+        self.titles.push(a.title.to_string());
         self.related.insert(&article, keys.vector, a.story);
     }
 

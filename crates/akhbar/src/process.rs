@@ -1,8 +1,8 @@
 //! `akhbar process`: a batch of articles (JSON Lines) in order of publication, each written
 //! back with what akhbar derives: title, body, published, tags, entities, dates, the earliest
-//! article it copies (`duplicate_of`) and the wire agencies it credits. `story` and `related`
-//! are left out until those stages exist. One bad record is reported in its own output line
-//! and the batch goes on.
+//! article it copies (`duplicate_of`), the wire agencies it credits, its story (id and title),
+//! its related articles and its "read also" choice. One bad record is reported in its own
+//! output line and the batch goes on.
 
 use crate::pipeline::Pipeline;
 use akhbar_enrich::dates::Reference;
@@ -20,6 +20,10 @@ pub(crate) struct Args {
     #[arg(long)]
     output: Option<PathBuf>,
 }
+
+/// An output line as kept until the batch is in: the article's id (none for an error line),
+/// the JSON object, and the story and story title it was written with.
+type OutputLine = (Option<String>, String, Option<(String, String)>);
 
 pub(crate) fn run(args: &Args) -> Result<()> {
     // Lines are kept as read and parsed a chunk at a time: a parsed corpus takes several times
@@ -54,8 +58,9 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let bar = crate::progress_bar(order.len(), "articles");
     let mut pipeline = Pipeline::default();
     // Each output line is kept serialized, without `duplicate_of`, which is only final once
-    // the whole batch is in: (article id, or none for an error line; the JSON object).
-    let mut results: Vec<(Option<String>, String)> = Vec::with_capacity(order.len());
+    // the whole batch is in: (article id, or none for an error line; the JSON object; the
+    // story and story title it was written with).
+    let mut results: Vec<OutputLine> = Vec::with_capacity(order.len());
     for chunk in order.chunks(256) {
         let parsed: Vec<(usize, Result<Value, String>)> = chunk
             .iter()
@@ -79,27 +84,38 @@ pub(crate) fn run(args: &Args) -> Result<()> {
                         if let Some(o) = linked.as_object_mut() {
                             o.remove("duplicate_of");
                         }
-                        (Some(id), linked.to_string())
+                        let text = |k: &str| linked[k].as_str().unwrap_or_default().to_string();
+                        let story = (text("story"), text("story_title"));
+                        (Some(id), linked.to_string(), Some(story))
                     }
                     Some(Err(e)) => (
                         None,
                         json!({"id": v.get("id").cloned().unwrap_or(Value::Null), "error": format!("line {line_no}: {e}")}).to_string(),
+                        None,
                     ),
-                    None => (None, json!({"id": null, "error": "internal error: record lost"}).to_string()),
+                    None => (None, json!({"id": null, "error": "internal error: record lost"}).to_string(), None),
                 },
-                Err(e) => (None, json!({"id": null, "error": e}).to_string()),
+                Err(e) => (None, json!({"id": null, "error": e}).to_string(), None),
             };
             results.push(result);
             bar.inc(1);
         }
     }
     bar.finish_and_clear();
-    // Lines written before their story was merged into an older one get the older story.
-    let merged: Vec<String> =
-        pipeline.take_merges().iter().map(|m| format!("\"story\":{}", json!(m.from))).collect();
-    for (id, mut line) in results {
-        if id.is_some() && merged.iter().any(|m| line.contains(m.as_str())) {
-            line = restory(&pipeline, &line);
+    // Lines written before their story was merged into an older one get the older story,
+    // and every line its story's final title (the story's most central article's).
+    pipeline.take_merges();
+    let mut now: std::collections::HashMap<String, (String, Option<String>)> =
+        std::collections::HashMap::new();
+    for (id, mut line, written) in results {
+        if let Some((story, title)) = written {
+            let (new_story, new_title) = now.entry(story.clone()).or_insert_with(|| {
+                let (s, t) = pipeline.current_story(&story);
+                (s.to_string(), t.map(str::to_string))
+            });
+            if *new_story != story || new_title.as_ref().is_some_and(|t| *t != title) {
+                line = restory(&line, new_story, new_title.as_deref());
+            }
         }
         match id {
             Some(id) => {
@@ -115,13 +131,9 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// An output line with its story (and story title) brought up to date after merges.
-fn restory(pipeline: &Pipeline, line: &str) -> String {
+/// An output line with its story and story title brought up to date.
+fn restory(line: &str, story: &str, title: Option<&str>) -> String {
     let Ok(mut v) = serde_json::from_str::<Value>(line) else { return line.to_string() };
-    let Some(old) = v.get("story").and_then(Value::as_str).map(str::to_string) else {
-        return line.to_string();
-    };
-    let (story, title) = pipeline.current_story(&old);
     v["story"] = json!(story);
     if let Some(t) = title {
         v["story_title"] = json!(t);

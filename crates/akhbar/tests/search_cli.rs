@@ -148,3 +148,46 @@ fn versions_at_one_url_are_decided_the_same_in_any_batch_and_on_rerun() {
     assert_eq!(outcomes[0], outcomes[1]);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn search_by_a_merged_story_id_finds_the_whole_story() {
+    let root = std::env::temp_dir().join(format!("akhbar-merged-story-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).expect("temp dir");
+    let store = root.join("store");
+    let input = root.join("in.jsonl");
+    let records = [
+        json!({"id": "s1", "published": "2025-04-01T08:00:00+03:00",
+               "title": "حريق في مستودع للمواد الكيماوية بميناء الشويخ",
+               "text": "اندلع حريق ضخم في مستودع للمواد الكيماوية داخل ميناء الشويخ فجر اليوم، وأخمدت فرق الإطفاء النيران بعد ثلاث ساعات."}),
+        json!({"id": "t1", "published": "2025-04-01T09:00:00+03:00",
+               "title": "المنتخب يستعد لمباراة الإياب",
+               "text": "واصل المنتخب الوطني تدريباته استعداداً لمباراة الإياب في التصفيات، وشارك جميع اللاعبين في الحصة التدريبية المسائية."}),
+    ];
+    let lines: Vec<String> = records.iter().map(Value::to_string).collect();
+    std::fs::write(&input, lines.join("\n")).expect("write input");
+    let (ok, _, err) = akhbar(&["ingest", input.to_str().expect("path")], &store);
+    assert!(ok, "ingest failed: {err}");
+    let story_of = |story: &str| {
+        let (ok, out, err) = akhbar(&["search", "--story", story], &store);
+        assert!(ok, "search failed: {err}");
+        let mut found: Vec<String> = ids(&hits(&out)[0]).into_iter().map(str::to_string).collect();
+        found.sort();
+        found
+    };
+    assert_eq!(story_of("s1"), ["s1"]);
+    assert_eq!(story_of("t1"), ["t1"]);
+    // The store learns that story t1 was story s1's event all along (as linking finds when a
+    // later report tells both), and the index is rebuilt from it.
+    {
+        use akhbar_store::Store;
+        let mut db = akhbar_store::SqliteStore::open(&store).expect("open store");
+        db.put_batch_merging(&[], &[("t1".into(), "s1".into())]).expect("merge");
+    }
+    let (ok, _, err) = akhbar(&["reindex"], &store);
+    assert!(ok, "reindex failed: {err}");
+    // Either id finds the whole merged story.
+    assert_eq!(story_of("t1"), ["s1", "t1"]);
+    assert_eq!(story_of("s1"), ["s1", "t1"]);
+    let _ = std::fs::remove_dir_all(&root);
+}
