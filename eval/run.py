@@ -211,6 +211,30 @@ def gate_stories(a, figures):
     scored by score_stories.py (B-cubed)."""
     parts = process_and_score(a, 'stories', 'data/stories/dev-articles.jsonl', 'score_stories.py', 'data/stories/dev-gold.tsv')
     figures['stories.bcubed_f1'] = float(parts[parts.index('bcubed_f1') + 1])
+    # Story titles: a story of three or more articles should be named by an article of the
+    # event most of its articles tell (weighted by the story's size).
+    gold = {}
+    for line in open(os.path.join(a.shared, 'data/stories/dev-gold.tsv'), encoding='utf-8'):
+        if line.strip():
+            parts = line.rstrip('\n').split('\t')
+            gold[parts[0]] = parts[1]
+    stories = {}
+    for line in open(os.path.join(a.out, 'stories.jsonl'), encoding='utf-8'):
+        r = json.loads(line)
+        if r.get('story') and str(r.get('id')) in gold:
+            stories.setdefault(r['story'], []).append(r)
+    named = total = 0
+    for rows in stories.values():
+        if len(rows) < 3:
+            continue
+        events = [gold[str(r['id'])] for r in rows]
+        most = max(events.count(e) for e in events)
+        source = [r for r in rows if r.get('title') == rows[0].get('story_title')]
+        total += len(rows)
+        named += len(rows) * bool(source and events.count(gold[str(source[0]['id'])]) == most)
+    figures['stories.title_from_majority'] = round(named / max(total, 1), 3)
+    print(f"  story titles from the story's majority event: {figures['stories.title_from_majority']} "
+          f"(article-weighted, stories of 3+; the first article's title: 0.364)")
 
 
 def gate_stop_lists(a, figures):
