@@ -39,13 +39,9 @@ pub fn embedded() -> &'static FxHashMap<u64, Classes> {
     M.get_or_init(|| parse(EMBEDDED))
 }
 
-/// How the file names a word: its 64-bit FNV-1a hash (the file holds no text; among 75k words
-/// a collision is vanishingly rare).
-#[must_use]
-pub fn word_hash(word: &str) -> u64 {
-    word.bytes()
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
+/// How the file names a word: its 64-bit FNV-1a hash, as in every data file of akhbar's (the
+/// file holds no text; among 75k words a collision is vanishingly rare).
+pub use akhbar_text::word_hash;
 
 /// Reads `hash<TAB>class<TAB>class<TAB>class` lines (hash in hex; `#` comments allowed).
 #[must_use]

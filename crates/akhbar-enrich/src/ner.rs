@@ -56,7 +56,8 @@ pub fn token_info(raw: &str) -> TokenInfo {
 }
 
 struct Gazetteers {
-    contexts: FxHashMap<String, [u32; 3]>,
+    /// By word hash ([`akhbar_text::word_hash`]).
+    contexts: FxHashMap<u64, [u32; 3]>,
     loc: FxHashSet<String>,
     org: FxHashSet<String>,
     per: FxHashSet<String>,
@@ -82,11 +83,12 @@ fn gazetteers() -> &'static Gazetteers {
         let mut contexts = FxHashMap::default();
         for line in akhbar_text::data_lines(NAME_CONTEXTS) {
             let mut parts = line.split('\t');
-            if let (Some(w), Some(p), Some(l), Some(o)) =
+            if let (Some(h), Some(p), Some(l), Some(o)) =
                 (parts.next(), parts.next(), parts.next(), parts.next())
+                && let Ok(h) = u64::from_str_radix(h, 16)
             {
                 let n = |x: &str| x.parse::<u32>().unwrap_or(0);
-                contexts.insert(w.to_string(), [n(p), n(l), n(o)]);
+                contexts.insert(h, [n(p), n(l), n(o)]);
             }
         }
         Gazetteers {
@@ -201,7 +203,7 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     };
     out.push(hash(42, bucket(&t.base)));
     // What the corpus says about this word: how often it follows each kind of trigger.
-    if let Some(c) = g.contexts.get(&t.base) {
+    if let Some(c) = g.contexts.get(&akhbar_text::word_hash(&t.base)) {
         let total: u32 = c.iter().sum();
         let level = |x: u32| match x {
             0 => 0,

@@ -1,7 +1,7 @@
 //! The word lists akhbar's analysis consults, kept as data files in folded form under `data/`:
 //!
-//! - `lexicon.tsv`: how many documents of the shared news corpora each folded word occurs in
-//!   (rebuilt with `akhbar lexicon`); it tells the clitic segmenter whether `زير` in `وزير` is a
+//! - `lexicon.tsv`: how many documents of the shared news corpora each folded word occurs in,
+//!   the word named by its [`word_hash`] (rebuilt with `akhbar lexicon`); it tells the clitic segmenter whether `زير` in `وزير` is a
 //!   word of its own (it is not);
 //! - `lookalikes.txt`: words that only look prefixed (`بغداد`, `لبنان`, `كامل`);
 //! - `names.txt`: proper names the stemmer leaves whole (`ايران`, not `اير`);
@@ -15,9 +15,9 @@ use std::sync::OnceLock;
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     /// Everything known about a folded word, in one map so that one lookup answers all. Keyed
-    /// by a 64-bit hash of the word rather than the word itself: entries are 16 bytes with no
+    /// by the word's [`word_hash`] rather than the word itself: entries are 16 bytes with no
     /// pointer to chase, which keeps this hot map cache-friendly (a collision between two of
-    /// ~10^5 words has odds of about 10^-9).
+    /// ~10^5 words has odds of about 10^-9), and the data file holds no text.
     words: HashMap<u64, WordInfo>,
     /// The stop words, for listing.
     stop_list: Vec<Box<str>>,
@@ -46,13 +46,13 @@ const NAMES: &str = include_str!("../data/names.txt");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const STOP_PHRASES: &str = include_str!("../data/stop_phrases.txt");
 
-/// The 64-bit key of a folded word in the lexicon's map.
-fn word_hash(word: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(word.as_bytes());
-    h.write_u8(0xff);
-    h.finish()
+/// How akhbar's data files name a word: the 64-bit FNV-1a hash of its UTF-8 bytes, written in
+/// hex (the files hold counts, never text). A fixed, documented function, so the files stay
+/// readable whatever hasher a dependency ships.
+#[must_use]
+pub fn word_hash(word: &str) -> u64 {
+    word.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// In a stop phrase, a word that matches any one word (`بشكل *`).
@@ -93,12 +93,11 @@ impl Lexicon {
                 continue;
             }
             let mut parts = line.split('\t');
-            if let (Some(word), Some(count)) = (parts.next(), parts.next())
-                && let Ok(count) = count.parse::<u32>()
+            if let (Some(hash), Some(count)) = (parts.next(), parts.next())
+                && let (Ok(hash), Ok(count)) = (u64::from_str_radix(hash, 16), count.parse::<u32>())
             {
-                // lexicon.tsv is machine-written in folded form (a test checks it): no folding
-                // here, which keeps start-up fast.
-                lex.words.entry(word_hash(word)).or_default().frequency = count;
+                // lexicon.tsv is machine-written: each folded word's hash and its count.
+                lex.words.entry(hash).or_default().frequency = count;
             }
         }
         for w in data_lines(lookalikes) {

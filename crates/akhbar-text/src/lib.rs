@@ -31,7 +31,7 @@ mod token;
 pub use chars::{digit_value, is_arabic_letter, is_arabic_mark, is_invisible};
 pub use clean::clean;
 pub use fold::{fold, fold_char_into, fold_word, folds_to_itself};
-pub use lexicon::{Lexicon, WILDCARD, WordInfo, data_lines};
+pub use lexicon::{Lexicon, WILDCARD, WordInfo, data_lines, word_hash};
 pub use segment::{Segment, SegmentRole, Segments, segment};
 pub use sentence::{MAX_QUOTE, Sentence, split_sentences};
 pub use stem::ArabicLightStemmer;

@@ -1,7 +1,7 @@
 //! The word lists under `data/` are kept in folded form, so that what a maintainer reads in a
 //! file is exactly the key akhbar matches.
 
-use akhbar_text::{Lexicon, WILDCARD, data_lines, fold_word};
+use akhbar_text::{Lexicon, WILDCARD, data_lines, fold_word, word_hash};
 
 fn assert_folded(name: &str, text: &str) {
     let bad: Vec<String> = data_lines(text)
@@ -20,7 +20,28 @@ fn word_lists_are_folded() {
     assert_folded("stop_phrases.txt", include_str!("../data/stop_phrases.txt"));
     assert_folded("lookalikes.txt", include_str!("../data/lookalikes.txt"));
     assert_folded("names.txt", include_str!("../data/names.txt"));
-    assert_folded("lexicon.tsv", include_str!("../data/lexicon.tsv"));
+}
+
+#[test]
+fn lexicon_names_words_by_hash_only() {
+    // Each line: 16 hex digits (the folded word's hash), a tab, a count; no text.
+    let text = include_str!("../data/lexicon.tsv");
+    let bad: Vec<&str> = data_lines(text)
+        .filter(|l| !l.starts_with('@'))
+        .filter(|l| {
+            let mut p = l.split('\t');
+            let hash = p.next().unwrap_or_default();
+            !(hash.len() == 16
+                && hash.chars().all(|c| c.is_ascii_hexdigit())
+                && p.next().is_some_and(|c| c.parse::<u32>().is_ok())
+                && p.next().is_none())
+        })
+        .take(5)
+        .collect();
+    assert!(bad.is_empty(), "lexicon.tsv lines not `hash<TAB>count`: {bad:?}");
+    // The hash is the documented FNV-1a over UTF-8 bytes.
+    assert_eq!(word_hash(""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(word_hash("a"), 0xaf63_dc4c_8601_ec8c);
 }
 
 #[test]

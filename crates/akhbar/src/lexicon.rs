@@ -118,24 +118,34 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let mut lex = BufWriter::new(std::fs::File::create(args.out.join("lexicon.tsv"))?);
     writeln!(
         lex,
-        "# folded word <TAB> documents it occurs in; rebuilt by `akhbar lexicon` (see README)"
+        "# 64-bit FNV-1a hash of the folded word <TAB> documents it occurs in (the file holds no text); rebuilt by `akhbar lexicon` (see README)"
     )?;
     writeln!(lex, "@documents\t{}", docs.len())?;
-    for (w, c) in ranked.iter().filter(|(_, c)| c.df >= args.min_df) {
-        writeln!(lex, "{w}\t{}", c.df)?;
+    // Most frequent first, ties by hash: the file names words by hash only.
+    let mut kept: Vec<(u64, u32)> = ranked
+        .iter()
+        .filter(|(_, c)| c.df >= args.min_df)
+        .map(|(w, c)| (akhbar_text::word_hash(w), c.df))
+        .collect();
+    kept.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (h, df) in kept {
+        writeln!(lex, "{h:016x}\t{df}")?;
     }
     lex.flush()?;
 
-    let mut ctx: Vec<(&String, &[u32; 3])> =
-        contexts.iter().filter(|(_, c)| c.iter().sum::<u32>() >= 3).collect();
-    ctx.sort_by(|a, b| a.0.cmp(b.0));
+    let mut ctx: Vec<(u64, &[u32; 3])> = contexts
+        .iter()
+        .filter(|(_, c)| c.iter().sum::<u32>() >= 3)
+        .map(|(w, c)| (akhbar_text::word_hash(w), c))
+        .collect();
+    ctx.sort_by_key(|&(h, _)| h);
     let mut cf = BufWriter::new(std::fs::File::create(args.out.join("name_contexts.tsv"))?);
     writeln!(
         cf,
-        "# word\tafter PER trigger\tafter LOC trigger\tafter ORG trigger; rebuilt by `akhbar lexicon`"
+        "# 64-bit FNV-1a hash of the word <TAB> after PER trigger <TAB> after LOC trigger <TAB> after ORG trigger (the file holds no text); rebuilt by `akhbar lexicon`"
     )?;
-    for (w, c) in ctx {
-        writeln!(cf, "{w}\t{}\t{}\t{}", c[0], c[1], c[2])?;
+    for (h, c) in ctx {
+        writeln!(cf, "{h:016x}\t{}\t{}\t{}", c[0], c[1], c[2])?;
     }
     cf.flush()?;
 
