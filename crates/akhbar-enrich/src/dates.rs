@@ -72,6 +72,13 @@ impl Reference {
     }
 }
 
+/// Whether a phrase's first word is `word` (a prefix comparison: no search).
+fn starts_with_word(phrase: &str, word: &str) -> bool {
+    !word.is_empty()
+        && phrase.starts_with(word)
+        && phrase.as_bytes().get(word.len()).is_none_or(|&b| b == b' ')
+}
+
 fn english_month(w: &str) -> Option<u32> {
     const M: [&str; 12] =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -408,7 +415,12 @@ impl Parser<'_> {
     /// A multi-word table entry starting at `i`: (value, next index). Longest first.
     fn phrase(&self, i: usize, table: &[(&str, u32)]) -> Option<(u32, usize)> {
         let mut best: Option<(u32, usize)> = None;
+        let first = self.key(i);
         for (name, value) in table {
+            // Most phrases are ruled out by their first word, before any splitting.
+            if !starts_with_word(name, first) {
+                continue;
+            }
             let mut j = i;
             let ok = name.split(' ').all(|w| {
                 let hit = self.key(j) == w || (j > i && self.raw(j) == w);
@@ -431,7 +443,11 @@ impl Parser<'_> {
 
     fn phrase_i64(&self, i: usize, table: &[(&str, i64)]) -> Option<(i64, usize)> {
         let mut best: Option<(i64, usize)> = None;
+        let first = self.key(i);
         for (name, value) in table {
+            if !starts_with_word(name, first) {
+                continue;
+            }
             let mut j = i;
             let ok = name.split(' ').all(|w| {
                 let hit = self.key(j) == w;
