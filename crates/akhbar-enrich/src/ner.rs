@@ -112,6 +112,15 @@ fn hash(template: u8, value: &str) -> u64 {
 /// The feature hashes of token `i` of a sentence.
 fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.clear();
+    // Composite features are written into one buffer and hashed (the same strings as
+    // `format!` would make, without an allocation each).
+    let mut buf = String::with_capacity(64);
+    let mut fmt = |template: u8, args: std::fmt::Arguments<'_>| {
+        use std::fmt::Write;
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        hash(template, &buf)
+    };
     let g = gazetteers();
     let t = &s[i];
     let at = |k: isize| -> Option<&TokenInfo> {
@@ -122,17 +131,18 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.push(hash(2, &t.key));
     out.push(hash(3, &t.base));
     out.push(hash(4, &t.stem));
-    let chars: Vec<char> = t.base.chars().collect();
+    let starts: Vec<usize> = t.base.char_indices().map(|(b, _)| b).collect();
+    let len = starts.len();
     for n in 1..=3 {
-        if chars.len() > n {
-            out.push(hash(5 + n as u8, &chars[..n].iter().collect::<String>()));
-            out.push(hash(9 + n as u8, &chars[chars.len() - n..].iter().collect::<String>()));
+        if len > n {
+            out.push(hash(5 + n as u8, &t.base[..starts[n]]));
+            out.push(hash(9 + n as u8, &t.base[starts[len - n]..]));
         }
     }
-    let len_bucket = chars.len().min(8) as u8;
-    out.push(hash(
+    let len_bucket = len.min(8) as u8;
+    out.push(fmt(
         13,
-        &format!("{}{}{}{}", t.kind, len_bucket, u8::from(t.clitic), u8::from(t.article)),
+        format_args!("{}{}{}{}", t.kind, len_bucket, u8::from(t.clitic), u8::from(t.article)),
     ));
     if t.kind == 1 {
         let upper = t.raw.chars().next().is_some_and(char::is_uppercase);
@@ -151,13 +161,13 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         }
     }
     if let Some(p) = at(-1) {
-        out.push(hash(30, &format!("{}|{}", p.key, t.key)));
+        out.push(fmt(30, format_args!("{}|{}", p.key, t.key)));
         if let Some(ty) = g.triggers.get(&p.base) {
             out.push(hash(31, ty));
         }
     }
     if let Some(n) = at(1) {
-        out.push(hash(32, &format!("{}|{}", t.key, n.key)));
+        out.push(fmt(32, format_args!("{}|{}", t.key, n.key)));
         out.push(hash(33, &n.base));
     }
     if let Some(p) = at(-2)
@@ -201,7 +211,8 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         100..=999 => "3",
         _ => "4",
     };
-    out.push(hash(42, bucket(&t.base)));
+    let tb = bucket(&t.base);
+    out.push(hash(42, tb));
     // What the corpus says about this word: how often it follows each kind of trigger.
     if let Some(c) = g.contexts.get(&akhbar_text::word_hash(&t.base)) {
         let total: u32 = c.iter().sum();
@@ -212,36 +223,50 @@ fn features(s: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             _ => 3,
         };
         for (k, name) in ["ctx-per", "ctx-loc", "ctx-org"].iter().enumerate() {
-            out.push(hash(47, &format!("{name}{}", level(c[k]))));
+            out.push(fmt(47, format_args!("{name}{}", level(c[k]))));
             if c[k] * 10 >= total * 6 && total >= 3 {
                 out.push(hash(48, name));
             }
         }
     }
-    out.push(hash(43, &format!("{}|{}", bucket(&t.base), u8::from(t.article))));
+    out.push(fmt(43, format_args!("{tb}|{}", u8::from(t.article))));
     // The word's classes and its neighbours': the company a word keeps in raw text.
-    let class = |n: Option<&TokenInfo>, level: usize| match n {
-        None => "edge".to_string(),
-        Some(n) => n.class.map_or_else(|| format!("k{}", n.kind), |c| c[level].to_string()),
-    };
-    out.push(hash(50, &class(Some(t), 0)));
-    out.push(hash(51, &class(Some(t), 1)));
-    out.push(hash(52, &class(at(-1), 1)));
-    out.push(hash(53, &class(at(1), 1)));
-    out.push(hash(54, &format!("{}|{}", class(at(-1), 0), class(Some(t), 0))));
-    out.push(hash(55, &format!("{}|{}", class(Some(t), 0), class(at(1), 0))));
-    out.push(hash(56, &format!("{}|{}", class(Some(t), 1), u8::from(t.article))));
-    out.push(hash(57, &class(Some(t), 2)));
-    out.push(hash(58, &class(at(-1), 2)));
-    out.push(hash(59, &class(at(1), 2)));
-    out.push(hash(60, &format!("{}|{}", class(at(-1), 1), class(Some(t), 1))));
-    out.push(hash(61, &format!("{}|{}", class(Some(t), 1), class(at(1), 1))));
-    if let Some(p) = at(-1) {
-        out.push(hash(44, &format!("{}|{}", bucket(&p.base), bucket(&t.base))));
-        out.push(hash(45, &format!("{}|{}", p.base, bucket(&t.base))));
+    let class = ClassName;
+    let (me, before, after) = (Some(t), at(-1), at(1));
+    out.push(fmt(50, format_args!("{}", class(me, 0))));
+    out.push(fmt(51, format_args!("{}", class(me, 1))));
+    out.push(fmt(52, format_args!("{}", class(before, 1))));
+    out.push(fmt(53, format_args!("{}", class(after, 1))));
+    out.push(fmt(54, format_args!("{}|{}", class(before, 0), class(me, 0))));
+    out.push(fmt(55, format_args!("{}|{}", class(me, 0), class(after, 0))));
+    out.push(fmt(56, format_args!("{}|{}", class(me, 1), u8::from(t.article))));
+    out.push(fmt(57, format_args!("{}", class(me, 2))));
+    out.push(fmt(58, format_args!("{}", class(before, 2))));
+    out.push(fmt(59, format_args!("{}", class(after, 2))));
+    out.push(fmt(60, format_args!("{}|{}", class(before, 1), class(me, 1))));
+    out.push(fmt(61, format_args!("{}|{}", class(me, 1), class(after, 1))));
+    if let Some(p) = before {
+        out.push(fmt(44, format_args!("{}|{tb}", bucket(&p.base))));
+        out.push(fmt(45, format_args!("{}|{tb}", p.base)));
     }
-    if let Some(n) = at(1) {
-        out.push(hash(46, &format!("{}|{}", bucket(&t.base), bucket(&n.base))));
+    if let Some(n) = after {
+        out.push(fmt(46, format_args!("{tb}|{}", bucket(&n.base))));
+    }
+}
+
+/// How a feature names a token's word class at one level: the class number, `k<kind>` for a
+/// token without classes, `edge` beyond the sentence.
+struct ClassName<'a>(Option<&'a TokenInfo>, usize);
+
+impl std::fmt::Display for ClassName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            None => f.write_str("edge"),
+            Some(n) => match n.class {
+                Some(c) => write!(f, "{}", c[self.1]),
+                None => write!(f, "k{}", n.kind),
+            },
+        }
     }
 }
 
