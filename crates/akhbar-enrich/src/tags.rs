@@ -136,7 +136,8 @@ struct Candidate {
 #[must_use]
 pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
     // Documents that are not news keep their short single nouns (`الكتب`, `الثقافة`).
-    rank("", text, &article_entities("", text), max, 4, 2)
+    let spans = date_spans("", text);
+    rank("", text, &article_entities("", text), &spans, max, 4, 2)
 }
 
 /// Ranks tags for an article.
@@ -144,12 +145,31 @@ pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
 /// `entities` are the article's, from [`article_entities`]: callers find them once and use
 /// them for their own output too ([`body_entities`]).
 pub fn tags(title: &str, body: &str, entities: &[crate::ner::Entity], max: usize) -> Vec<Tag> {
+    tags_with_dates(title, body, entities, &date_spans(title, body), max)
+}
+
+/// The spans (chars, in the title, a blank line and the body) of the dates an article names.
+#[must_use]
+pub fn date_spans(title: &str, body: &str) -> Vec<(usize, usize)> {
+    find_dates(&article_text(title, body), None).iter().map(|d| (d.start, d.end)).collect()
+}
+
+/// [`tags`] with the article's date spans found beforehand ([`date_spans`], or the caller's
+/// own dates shifted to the same text): dates are never tags.
+#[must_use]
+pub fn tags_with_dates(
+    title: &str,
+    body: &str,
+    entities: &[crate::ner::Entity],
+    dates: &[(usize, usize)],
+    max: usize,
+) -> Vec<Tag> {
     // News tags skip slight single nouns (`الأب`, `السم`): a stem of four letters at least, and
     // a lone noun must recur (three times) to be the article's topic rather than its wording.
-    let mut out = rank(title, body, entities, max, 6, 3);
+    let mut out = rank(title, body, entities, dates, max, 6, 3);
     // A short article still gets four tags where it has them: relax the two conditions.
     if out.len() < MIN_TAGS.min(max) {
-        for t in rank(title, body, entities, max, 5, 1) {
+        for t in rank(title, body, entities, dates, max, 5, 1) {
             if out.len() >= MIN_TAGS.min(max) {
                 break;
             }
@@ -224,6 +244,7 @@ fn rank(
     title: &str,
     body: &str,
     entities: &[crate::ner::Entity],
+    date_spans: &[(usize, usize)],
     max: usize,
     min_single: usize,
     single_count: usize,
@@ -260,8 +281,6 @@ fn rank(
         }
     };
     // Dates are never tags: their tokens are excluded.
-    let date_spans: Vec<(usize, usize)> =
-        find_dates(&full, None).iter().map(|d| (d.start, d.end)).collect();
     let in_date = |s: usize, e: usize| date_spans.iter().any(|&(a, b)| s < b && a < e);
     // Entities.
     let entity_spans: Vec<(usize, usize)> = entities.iter().map(|e| (e.start, e.end)).collect();

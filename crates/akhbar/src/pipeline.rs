@@ -2,9 +2,8 @@
 //! or HTML), publication day, dates, entities, tags, copies, story and related articles. The
 //! linking state (copies, stories, related) lives across records, in publication order.
 
-use crate::analyze::tag_texts;
 use akhbar_enrich::dates::{Reference, find_dates, published_from_lead};
-use akhbar_enrich::tags::{article_entities, body_entities};
+use akhbar_enrich::tags::{article_entities, body_entities, tags_with_dates};
 use akhbar_link::CopyKeys;
 use akhbar_link::stories::{Article, Merge, RelatedIndex, StoryClusterer, TermVector};
 use serde_json::{Value, json};
@@ -108,10 +107,20 @@ pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<En
     let published = reference.map(|r| r.date).or_else(|| published_from_lead(&page.body, None));
     let anchor = published.map(Reference::on);
     let entities = article_entities(&title, &page.body);
+    // The body's dates are found once: for the output, and as spans tags never take (with the
+    // title's, in the tagger's text: the title, a blank line, the body).
+    let dates = find_dates(&page.body, anchor.as_ref());
+    let shift = title.chars().count() + 2;
+    let spans: Vec<(usize, usize)> = find_dates(&title, None)
+        .iter()
+        .map(|d| (d.start, d.end))
+        .chain(dates.iter().map(|d| (d.start + shift, d.end + shift)))
+        .collect();
+    let tags = tags_with_dates(&title, &page.body, &entities, &spans, 8);
     let mut fields = json!({
-        "tags": tag_texts(&title, &page.body, &entities),
+        "tags": tags.into_iter().map(|t| t.text).collect::<Vec<_>>(),
         "entities": body_entities(&entities, &title),
-        "dates": find_dates(&page.body, anchor.as_ref()),
+        "dates": dates,
         "wire": akhbar_link::wire_credits(&page.body),
     });
     let outlet = rec.get("outlet").and_then(Value::as_str).map(str::to_string);
