@@ -850,8 +850,14 @@ fn is_name_adjective(base: &str) -> bool {
 /// belongs to their name (`قاعدة` + `فيكتوريا`).
 #[must_use]
 pub fn find_entities(text: &str) -> Vec<Entity> {
+    find_entities_in(text, &Analyzer::embedded().analyze(text))
+}
+
+/// [`find_entities`] over the text's analysis made beforehand (`Analyzer::analyze(text)`), for
+/// callers that read the analysis for other work too.
+#[must_use]
+pub fn find_entities_in(text: &str, analyzed: &[akhbar_text::Analyzed<'_>]) -> Vec<Entity> {
     let model = NerModel::embedded();
-    let analyzed = Analyzer::embedded().analyze(text);
     let words: Vec<&akhbar_text::Analyzed<'_>> = analyzed
         .iter()
         .filter(|a| !a.token.in_hashtag && a.token.kind != TokenKind::Hashtag)

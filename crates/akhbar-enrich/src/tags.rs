@@ -137,7 +137,10 @@ struct Candidate {
 pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
     // Documents that are not news keep their short single nouns (`الكتب`, `الثقافة`).
     let spans = date_spans("", text);
-    rank("", text, &article_entities("", text), &spans, max, 4, 2)
+    let full = article_text("", text);
+    let analyzed = Analyzer::embedded().analyze(&full);
+    let entities = crate::ner::find_entities_in(&full, &analyzed);
+    rank("", text, &entities, &spans, &analyzed, max, 4, 2)
 }
 
 /// Ranks tags for an article.
@@ -145,7 +148,9 @@ pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
 /// `entities` are the article's, from [`article_entities`]: callers find them once and use
 /// them for their own output too ([`body_entities`]).
 pub fn tags(title: &str, body: &str, entities: &[crate::ner::Entity], max: usize) -> Vec<Tag> {
-    tags_with_dates(title, body, entities, &date_spans(title, body), max)
+    let full = article_text(title, body);
+    let analyzed = Analyzer::embedded().analyze(&full);
+    tags_with_dates(title, body, entities, &date_spans(title, body), &analyzed, max)
 }
 
 /// The spans (chars, in the title, a blank line and the body) of the dates an article names.
@@ -154,22 +159,24 @@ pub fn date_spans(title: &str, body: &str) -> Vec<(usize, usize)> {
     find_dates(&article_text(title, body), None).iter().map(|d| (d.start, d.end)).collect()
 }
 
-/// [`tags`] with the article's date spans found beforehand ([`date_spans`], or the caller's
-/// own dates shifted to the same text): dates are never tags.
+/// [`tags`] with what the caller found beforehand: the article's date spans ([`date_spans`],
+/// or its own dates shifted to the same text; dates are never tags) and the analysis of
+/// [`article_text`] (shared with [`crate::ner::find_entities_in`]).
 #[must_use]
 pub fn tags_with_dates(
     title: &str,
     body: &str,
     entities: &[crate::ner::Entity],
     dates: &[(usize, usize)],
+    analyzed: &[Analyzed<'_>],
     max: usize,
 ) -> Vec<Tag> {
     // News tags skip slight single nouns (`الأب`, `السم`): a stem of four letters at least, and
     // a lone noun must recur (three times) to be the article's topic rather than its wording.
-    let mut out = rank(title, body, entities, dates, max, 6, 3);
+    let mut out = rank(title, body, entities, dates, analyzed, max, 6, 3);
     // A short article still gets four tags where it has them: relax the two conditions.
     if out.len() < MIN_TAGS.min(max) {
-        for t in rank(title, body, entities, dates, max, 5, 1) {
+        for t in rank(title, body, entities, dates, analyzed, max, 5, 1) {
             if out.len() >= MIN_TAGS.min(max) {
                 break;
             }
@@ -213,7 +220,8 @@ const MIN_TAGS: usize = 4;
 /// Ranks candidates; single defined nouns need at least `min_single` letters (article included)
 /// and `single_count` occurrences (unless in the title).
 /// The text the tagger reads: the title, a blank line, the body.
-fn article_text(title: &str, body: &str) -> String {
+#[must_use]
+pub fn article_text(title: &str, body: &str) -> String {
     format!("{title}\n\n{body}")
 }
 
@@ -245,6 +253,7 @@ fn rank(
     body: &str,
     entities: &[crate::ner::Entity],
     date_spans: &[(usize, usize)],
+    tokens: &[Analyzed<'_>],
     max: usize,
     min_single: usize,
     single_count: usize,
@@ -252,7 +261,6 @@ fn rank(
     let analyzer = Analyzer::embedded();
     let lex = analyzer.lexicon();
     let mut cands: FxHashMap<String, Candidate> = FxHashMap::default();
-    let full = article_text(title, body);
     let lead_end = title.chars().count() + 2 + body.chars().take(400).count();
     let title_end = title.chars().count();
     let weight = |start: usize| {
@@ -328,7 +336,6 @@ fn rank(
         );
     }
     // Noun phrases and defined nouns.
-    let tokens = analyzer.analyze(&full);
     let words: Vec<&Analyzed<'_>> = tokens
         .iter()
         .filter(|a| !a.token.in_hashtag && a.token.kind != TokenKind::Hashtag)

@@ -3,7 +3,8 @@
 //! linking state (copies, stories, related) lives across records, in publication order.
 
 use akhbar_enrich::dates::{Reference, find_dates, published_from_lead};
-use akhbar_enrich::tags::{article_entities, body_entities, tags_with_dates};
+use akhbar_enrich::ner::find_entities_in;
+use akhbar_enrich::tags::{article_text, body_entities, tags_with_dates};
 use akhbar_link::CopyKeys;
 use akhbar_link::stories::{Article, Merge, RelatedIndex, StoryClusterer, TermVector};
 use serde_json::{Value, json};
@@ -106,7 +107,11 @@ pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<En
         given_reference(rec)?.or_else(|| page.published.as_deref().and_then(Reference::parse));
     let published = reference.map(|r| r.date).or_else(|| published_from_lead(&page.body, None));
     let anchor = published.map(Reference::on);
-    let entities = article_entities(&title, &page.body);
+    // The title, a blank line and the body, analyzed once for entities, tags and the story
+    // vector.
+    let full = article_text(&title, &page.body);
+    let analyzed = akhbar_text::Analyzer::embedded().analyze(&full);
+    let entities = find_entities_in(&full, &analyzed);
     // The body's dates are found once: for the output, and as spans tags never take (with the
     // title's, in the tagger's text: the title, a blank line, the body).
     let dates = find_dates(&page.body, anchor.as_ref());
@@ -116,7 +121,7 @@ pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<En
         .map(|d| (d.start, d.end))
         .chain(dates.iter().map(|d| (d.start + shift, d.end + shift)))
         .collect();
-    let tags = tags_with_dates(&title, &page.body, &entities, &spans, 8);
+    let tags = tags_with_dates(&title, &page.body, &entities, &spans, &analyzed, 8);
     let mut fields = json!({
         "tags": tags.into_iter().map(|t| t.text).collect::<Vec<_>>(),
         "entities": body_entities(&entities, &title),
@@ -135,7 +140,10 @@ pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<En
         fields["sections"] = serde_json::to_value(&page.sections).unwrap_or(Value::Null);
     }
     Ok(Enriched {
-        keys: LinkKeys::of(&title, &page.body),
+        keys: LinkKeys {
+            copy: CopyKeys::of(&format!("{title}\n{}", page.body)),
+            vector: TermVector::of_analyzed(&analyzed, shift),
+        },
         id_text: id_text(&id),
         id,
         title,
