@@ -140,7 +140,9 @@ pub fn keyphrases(text: &str, max: usize) -> Vec<Tag> {
     let full = article_text("", text);
     let analyzed = Analyzer::embedded().analyze(&full);
     let entities = crate::ner::find_entities_in(&full, &analyzed);
-    rank("", text, &entities, &spans, &analyzed, max, 4, 2)
+    let article =
+        Read { title: "", body: text, entities: &entities, dates: &spans, tokens: &analyzed };
+    rank(&article, max, 4, 2)
 }
 
 /// Ranks tags for an article.
@@ -173,10 +175,11 @@ pub fn tags_with_dates(
 ) -> Vec<Tag> {
     // News tags skip slight single nouns (`الأب`, `السم`): a stem of four letters at least, and
     // a lone noun must recur (three times) to be the article's topic rather than its wording.
-    let mut out = rank(title, body, entities, dates, analyzed, max, 6, 3);
+    let article = Read { title, body, entities, dates, tokens: analyzed };
+    let mut out = rank(&article, max, 6, 3);
     // A short article still gets four tags where it has them: relax the two conditions.
     if out.len() < MIN_TAGS.min(max) {
-        for t in rank(title, body, entities, dates, analyzed, max, 5, 1) {
+        for t in rank(&article, max, 5, 1) {
             if out.len() >= MIN_TAGS.min(max) {
                 break;
             }
@@ -214,6 +217,17 @@ fn byline_end(body: &str) -> Option<usize> {
     )
 }
 
+/// An article as the ranking reads it: its title and body, and what was found in them (the
+/// entities, the date spans, the analysis of [`article_text`]).
+#[derive(Clone, Copy)]
+struct Read<'a, 't> {
+    title: &'a str,
+    body: &'a str,
+    entities: &'a [crate::ner::Entity],
+    dates: &'a [(usize, usize)],
+    tokens: &'a [Analyzed<'t>],
+}
+
 /// Tags an article gets when its text offers them.
 const MIN_TAGS: usize = 4;
 
@@ -248,16 +262,8 @@ pub fn body_entities(entities: &[crate::ner::Entity], title: &str) -> Vec<crate:
         .collect()
 }
 
-fn rank(
-    title: &str,
-    body: &str,
-    entities: &[crate::ner::Entity],
-    date_spans: &[(usize, usize)],
-    tokens: &[Analyzed<'_>],
-    max: usize,
-    min_single: usize,
-    single_count: usize,
-) -> Vec<Tag> {
+fn rank(article: &Read<'_, '_>, max: usize, min_single: usize, single_count: usize) -> Vec<Tag> {
+    let Read { title, body, entities, dates: date_spans, tokens } = *article;
     let analyzer = Analyzer::embedded();
     let lex = analyzer.lexicon();
     let mut cands: FxHashMap<String, Candidate> = FxHashMap::default();
