@@ -4,7 +4,7 @@
 
 use akhbar_enrich::dates::{Reference, find_dates, published_from_lead};
 use akhbar_enrich::ner::find_entities_in;
-use akhbar_enrich::tags::{article_text, body_entities, tags_with_dates};
+use akhbar_enrich::tags::{article_text, body_entities, date_spans, tags_with_dates};
 use akhbar_link::CopyKeys;
 use akhbar_link::stories::{Article, Merge, RelatedIndex, StoryClusterer, TermVector};
 use serde_json::{Value, json};
@@ -112,15 +112,12 @@ pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<En
     let full = article_text(&title, &page.body);
     let analyzed = akhbar_text::Analyzer::embedded().analyze(&full);
     let entities = find_entities_in(&full, &analyzed);
-    // The body's dates are found once: for the output, and as spans tags never take (with the
-    // title's, in the tagger's text: the title, a blank line, the body).
+    // Tags never take a date's words; only dates a text states whole count there (without an
+    // anchor, `الغد` in `حزب الغد` or `شهر رمضان` are no dates), so their spans are found apart
+    // from the body's anchored dates.
     let dates = find_dates(&page.body, anchor.as_ref());
     let shift = title.chars().count() + 2;
-    let spans: Vec<(usize, usize)> = find_dates(&title, None)
-        .iter()
-        .map(|d| (d.start, d.end))
-        .chain(dates.iter().map(|d| (d.start + shift, d.end + shift)))
-        .collect();
+    let spans = date_spans(&title, &page.body);
     let tags = tags_with_dates(&title, &page.body, &entities, &spans, &analyzed, 8);
     let mut fields = json!({
         "tags": tags.into_iter().map(|t| t.text).collect::<Vec<_>>(),
