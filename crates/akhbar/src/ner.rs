@@ -104,10 +104,12 @@ fn evaluate(model: &NerModel, dev: &[Vec<(String, String)>]) -> Vec<(String, f64
     };
     let mut gold = Vec::new();
     let mut pred = Vec::new();
-    for s in dev {
-        let infos: Vec<_> = s.iter().map(|(t, _)| token_info(t)).collect();
+    // The dev file is one document, as `akhbar ner` reads its input (the discourse pass runs).
+    let infos: Vec<Vec<_>> =
+        dev.iter().map(|s| s.iter().map(|(t, _)| token_info(t)).collect()).collect();
+    for (s, labels) in dev.iter().zip(model.tag_document(&infos)) {
         gold.extend(s.iter().map(|(_, l)| LABELS[label_index(l)]));
-        pred.extend(model.tag(&infos).into_iter().map(|i| LABELS[i]));
+        pred.extend(labels.into_iter().map(|i| LABELS[i]));
     }
     let (g, p) = (spans(&gold), spans(&pred));
     ["ALL", "PER", "LOC", "ORG", "MISC"]
