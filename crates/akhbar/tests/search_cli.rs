@@ -20,6 +20,14 @@ fn akhbar(args: &[&str], store: &Path) -> (bool, String, String) {
     )
 }
 
+/// An empty directory of this test run's own under the system's temporary directory.
+fn fresh_dir(name: &str) -> std::path::PathBuf {
+    let root = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).expect("temp dir");
+    root
+}
+
 fn hits(stdout: &str) -> Vec<Value> {
     stdout.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect()
 }
@@ -30,9 +38,7 @@ fn ids(result: &Value) -> Vec<&str> {
 
 #[test]
 fn ingest_then_search_with_filters_and_reindex() {
-    let root = std::env::temp_dir().join(format!("akhbar-search-cli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(&root).expect("temp dir");
+    let root = fresh_dir("akhbar-search-cli");
     let store = root.join("store");
     let html = "<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>بلدية الواحة تفتتح حديقة عامة جديدة</title></head>\
         <body><nav>الرئيسية | محليات | رياضة</nav><article><h1>بلدية الواحة تفتتح حديقة عامة جديدة</h1>\
@@ -111,9 +117,7 @@ fn ingest_then_search_with_filters_and_reindex() {
 
 #[test]
 fn versions_at_one_url_are_decided_the_same_in_any_batch_and_on_rerun() {
-    let root = std::env::temp_dir().join(format!("akhbar-url-versions-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(&root).expect("temp dir");
+    let root = fresh_dir("akhbar-url-versions");
     let rec = |id: &str, text: &str| {
         json!({"id": id, "url": "https://oasis.example/poet", "published": "2025-03-08T09:00:00+03:00",
                "title": "حكم بسجن شاعرة", "text": text})
@@ -151,9 +155,7 @@ fn versions_at_one_url_are_decided_the_same_in_any_batch_and_on_rerun() {
 
 #[test]
 fn search_by_a_merged_story_id_finds_the_whole_story() {
-    let root = std::env::temp_dir().join(format!("akhbar-merged-story-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(&root).expect("temp dir");
+    let root = fresh_dir("akhbar-merged-story");
     let store = root.join("store");
     let input = root.join("in.jsonl");
     let records = [
