@@ -15,13 +15,13 @@
 //! the result does not depend on the number of threads.
 //!
 //! Three granularities are kept (runs with 64, 256 and 1024 classes): the file
-//! `data/clusters.tsv` (words as 64-bit hashes, no text), rebuilt by `akhbar clusters` (see
+//! `data/clusters.bin` (a binary table of word hashes, no text), rebuilt by `akhbar clusters` (see
 //! the README).
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-const EMBEDDED: &str = include_str!("../data/clusters.tsv");
+const EMBEDDED: &[u8] = include_bytes!("../data/clusters.bin");
 
 /// A word's class at each granularity, coarse to fine (64, 256 and 1024 classes).
 pub type Classes = [u16; 3];
@@ -43,22 +43,16 @@ pub fn embedded() -> &'static FxHashMap<u64, Classes> {
 /// file holds no text; among 75k words a collision is vanishingly rare).
 pub use akhbar_text::word_hash;
 
-/// Reads `hash<TAB>class<TAB>class<TAB>class` lines (hash in hex; `#` comments allowed).
+/// Reads the classes file ([`akhbar_text::hashed`]: each word hash with its class in each run);
+/// empty when the bytes are no such table with three runs.
 #[must_use]
-pub fn parse(text: &str) -> FxHashMap<u64, Classes> {
-    let mut out = FxHashMap::default();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let mut parts = line.split('\t');
-        let Some(h) = parts.next().and_then(|h| u64::from_str_radix(h, 16).ok()) else { continue };
-        let mut classes: Classes = [0; 3];
-        if classes
-            .iter_mut()
-            .all(|c| parts.next().and_then(|p| p.parse().ok()).map(|v| *c = v).is_some())
-        {
-            out.insert(h, classes);
-        }
-    }
-    out
+pub fn parse(bytes: &[u8]) -> FxHashMap<u64, Classes> {
+    let Some(table) = akhbar_text::hashed::HashedTable::read(bytes).filter(|t| t.columns == 3)
+    else {
+        return FxHashMap::default();
+    };
+    let class = |v: u32| u16::try_from(v).unwrap_or(u16::MAX);
+    table.rows().map(|(h, v)| (h, [class(v[0]), class(v[1]), class(v[2])])).collect()
 }
 
 /// `a ln a`, with a table for small counts (most of them).
@@ -213,10 +207,22 @@ mod tests {
     #[test]
     fn the_file_reads_back() {
         let h = word_hash("كاسياس");
-        let m =
-            parse(&format!("# comment\n{h:016x}\t3\t41\t700\nbad line\n0000000000000001\t1\t2\n"));
+        let mut bytes = Vec::new();
+        akhbar_text::hashed::write_table(
+            &mut bytes,
+            0,
+            3,
+            &[(h, vec![3, 41, 700]), (1, vec![1, 2, 3])],
+        )
+        .expect("write");
+        let m = parse(&bytes);
         assert_eq!(m.get(&h), Some(&[3, 41, 700]));
-        assert_eq!(m.len(), 1);
+        assert_eq!(m.len(), 2);
+        // Two runs only, or no table at all: nothing.
+        let mut two = Vec::new();
+        akhbar_text::hashed::write_table(&mut two, 0, 2, &[(h, vec![3, 41])]).expect("write");
+        assert!(parse(&two).is_empty());
+        assert!(parse(b"not a table").is_empty());
     }
 
     #[test]

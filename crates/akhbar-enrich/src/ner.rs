@@ -27,7 +27,7 @@ const GAZ_PER: &str = include_str!("../data/gaz_per.txt");
 const GAZ_NAMES: &str = include_str!("../data/gaz_names.txt");
 /// How often each word follows a person, place or organization trigger word in the shared news
 /// corpora (counted by `akhbar lexicon`): names unseen in the training data still show their kind.
-const NAME_CONTEXTS: &str = include_str!("../data/name_contexts.tsv");
+const NAME_CONTEXTS: &[u8] = include_bytes!("../data/name_contexts.bin");
 const GAZ_TRIGGERS: &str = include_str!("../data/gaz_triggers.txt");
 const EMBEDDED_MODEL: &[u8] = include_bytes!("../data/ner.model");
 
@@ -80,17 +80,10 @@ fn gazetteers() -> &'static Gazetteers {
                 triggers.insert(w.trim().to_string(), ty);
             }
         }
-        let mut contexts = FxHashMap::default();
-        for line in akhbar_text::data_lines(NAME_CONTEXTS) {
-            let mut parts = line.split('\t');
-            if let (Some(h), Some(p), Some(l), Some(o)) =
-                (parts.next(), parts.next(), parts.next(), parts.next())
-                && let Ok(h) = u64::from_str_radix(h, 16)
-            {
-                let n = |x: &str| x.parse::<u32>().unwrap_or(0);
-                contexts.insert(h, [n(p), n(l), n(o)]);
-            }
-        }
+        let contexts = akhbar_text::hashed::HashedTable::read(NAME_CONTEXTS)
+            .filter(|t| t.columns == 3)
+            .map(|t| t.rows().map(|(h, v)| (h, [v[0], v[1], v[2]])).collect())
+            .unwrap_or_default();
         Gazetteers {
             contexts,
             loc: words(GAZ_LOC),

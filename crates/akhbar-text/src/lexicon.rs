@@ -1,7 +1,7 @@
 //! The word lists akhbar's analysis consults, kept as data files in folded form under `data/`:
 //!
-//! - `lexicon.tsv`: how many documents of the shared news corpora each folded word occurs in,
-//!   the word named by its [`word_hash`] (rebuilt with `akhbar lexicon`); it tells the clitic segmenter whether `زير` in `وزير` is a
+//! - `lexicon.bin`: how many documents of the shared news corpora each folded word occurs in,
+//!   the word named by its [`word_hash`] (a [`crate::hashed`] table, rebuilt with `akhbar lexicon`); it tells the clitic segmenter whether `زير` in `وزير` is a
 //!   word of its own (it is not);
 //! - `lookalikes.txt`: words that only look prefixed (`بغداد`, `لبنان`, `كامل`);
 //! - `names.txt`: proper names the stemmer leaves whole (`ايران`, not `اير`);
@@ -40,7 +40,7 @@ pub struct WordInfo {
     pub stop: bool,
 }
 
-const LEXICON_TSV: &str = include_str!("../data/lexicon.tsv");
+const LEXICON_BIN: &[u8] = include_bytes!("../data/lexicon.bin");
 const LOOKALIKES: &str = include_str!("../data/lookalikes.txt");
 const NAMES: &str = include_str!("../data/names.txt");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
@@ -72,32 +72,29 @@ impl Lexicon {
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            Lexicon::from_data(LEXICON_TSV, LOOKALIKES, NAMES, STOPWORDS, STOP_PHRASES)
+            Lexicon::from_data(LEXICON_BIN, LOOKALIKES, NAMES, STOPWORDS, STOP_PHRASES)
         })
     }
 
-    /// Builds a lexicon from the texts of its data files. Lines that do not parse are skipped;
-    /// words are folded on the way in, so hand-edited files cannot break matching.
+    /// Builds a lexicon from its data files: the frequency table (a [`crate::hashed`] table of
+    /// one count per word hash, the document count as its `meta`; none when the bytes are no
+    /// such table) and the word lists. List lines that do not parse are skipped; words are
+    /// folded on the way in, so hand-edited files cannot break matching.
     #[must_use]
     pub fn from_data(
-        lexicon_tsv: &str,
+        lexicon_bin: &[u8],
         lookalikes: &str,
         names: &str,
         stopwords: &str,
         stop_phrases: &str,
     ) -> Lexicon {
         let mut lex = Lexicon::default();
-        for line in data_lines(lexicon_tsv) {
-            if let Some(n) = line.strip_prefix("@documents\t") {
-                lex.documents = n.parse().unwrap_or(0);
-                continue;
-            }
-            let mut parts = line.split('\t');
-            if let (Some(hash), Some(count)) = (parts.next(), parts.next())
-                && let (Ok(hash), Ok(count)) = (u64::from_str_radix(hash, 16), count.parse::<u32>())
-            {
-                // lexicon.tsv is machine-written: each folded word's hash and its count.
-                lex.words.entry(hash).or_default().frequency = count;
+        if let Some(table) =
+            crate::hashed::HashedTable::read(lexicon_bin).filter(|t| t.columns == 1)
+        {
+            lex.documents = table.meta;
+            for (hash, count) in table.rows() {
+                lex.words.entry(hash).or_default().frequency = count[0];
             }
         }
         for w in data_lines(lookalikes) {

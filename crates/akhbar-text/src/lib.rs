@@ -22,6 +22,7 @@
 pub mod chars;
 mod clean;
 mod fold;
+pub mod hashed;
 mod lexicon;
 mod segment;
 mod sentence;

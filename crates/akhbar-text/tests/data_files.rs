@@ -1,6 +1,7 @@
 //! The word lists under `data/` are kept in folded form, so that what a maintainer reads in a
 //! file is exactly the key akhbar matches.
 
+use akhbar_text::hashed::HashedTable;
 use akhbar_text::{Lexicon, WILDCARD, data_lines, fold_word, word_hash};
 
 fn assert_folded(name: &str, text: &str) {
@@ -23,22 +24,15 @@ fn word_lists_are_folded() {
 }
 
 #[test]
-fn lexicon_names_words_by_hash_only() {
-    // Each line: 16 hex digits (the folded word's hash), a tab, a count; no text.
-    let text = include_str!("../data/lexicon.tsv");
-    let bad: Vec<&str> = data_lines(text)
-        .filter(|l| !l.starts_with('@'))
-        .filter(|l| {
-            let mut p = l.split('\t');
-            let hash = p.next().unwrap_or_default();
-            !(hash.len() == 16
-                && hash.chars().all(|c| c.is_ascii_hexdigit())
-                && p.next().is_some_and(|c| c.parse::<u32>().is_ok())
-                && p.next().is_none())
-        })
-        .take(5)
-        .collect();
-    assert!(bad.is_empty(), "lexicon.tsv lines not `hash<TAB>count`: {bad:?}");
+fn lexicon_is_a_table_of_word_hashes() {
+    // One count per word hash, the document count as the table's own figure; no text.
+    let bytes = include_bytes!("../data/lexicon.bin");
+    let table = HashedTable::read(bytes).expect("lexicon.bin is a hashed table");
+    assert_eq!(table.columns, 1);
+    assert!(table.meta > 10_000 && table.len() > 50_000, "{} words", table.len());
+    // Most frequent first.
+    let counts: Vec<u32> = table.rows().map(|(_, v)| v[0]).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
     // The hash is the documented FNV-1a over UTF-8 bytes.
     assert_eq!(word_hash(""), 0xcbf2_9ce4_8422_2325);
     assert_eq!(word_hash("a"), 0xaf63_dc4c_8601_ec8c);
@@ -47,7 +41,7 @@ fn lexicon_names_words_by_hash_only() {
 #[test]
 fn embedded_lexicon_is_loaded() {
     let lex = Lexicon::embedded();
-    assert!(lex.documents() > 10_000, "lexicon.tsv should be counted over the shared corpora");
+    assert!(lex.documents() > 10_000, "lexicon.bin should be counted over the shared corpora");
     assert!(lex.frequency("قال") > lex.frequency("زير"));
     assert!(lex.is_stop_word("في"));
     assert!(lex.is_lookalike("بغداد"));

@@ -177,12 +177,13 @@ pub(crate) fn run(args: &Args) -> Result<()> {
             .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
     });
-    let mut rows: Vec<(u64, String)> = vocab
+    // Each word's hash and its class in each run, by hash ([`akhbar_text::hashed`]: no text).
+    let mut rows: Vec<(u64, Vec<u32>)> = vocab
         .iter()
         .enumerate()
         .map(|(i, &s)| {
-            let classes: Vec<String> = runs.iter().map(|r| r[i].to_string()).collect();
-            (akhbar_enrich::clusters::word_hash(&names[s as usize]), classes.join("\t"))
+            let classes: Vec<u32> = runs.iter().map(|r| r[i]).collect();
+            (akhbar_enrich::clusters::word_hash(&names[s as usize]), classes)
         })
         .collect();
     rows.sort_unstable();
@@ -190,16 +191,7 @@ pub(crate) fn run(args: &Args) -> Result<()> {
         std::fs::File::create(&args.out)
             .with_context(|| format!("cannot write {}", args.out.display()))?,
     );
-    let sizes: Vec<String> = args.classes.iter().map(ToString::to_string).collect();
-    writeln!(
-        out,
-        "# 64-bit FNV-1a hash of the word, then its class in each run ({} classes); rebuilt by `akhbar clusters` (words seen {}+ times)",
-        sizes.join(", "),
-        args.min_count
-    )?;
-    for (h, c) in rows {
-        writeln!(out, "{h:016x}\t{c}")?;
-    }
+    akhbar_text::hashed::write_table(&mut out, 0, runs.len(), &rows)?;
     out.flush()?;
     eprintln!("{} words written in {:.1} s", vocab.len(), started.elapsed().as_secs_f64());
     Ok(())

@@ -1,6 +1,6 @@
 //! `akhbar lexicon`: background statistics over a corpus, through akhbar's own analysis.
 //!
-//! Writes `lexicon.tsv` (in how many documents each folded word occurs: what the clitic
+//! Writes `lexicon.bin` (in how many documents each folded word occurs: what the clitic
 //! segmenter and, later, specificity weights consult) and `stop-candidates.tsv` (words and
 //! 2–4-word phrases that are frequent yet spread over every topic, with their figures, from
 //! which `stopwords.txt` and `stop_phrases.txt` are curated).
@@ -17,7 +17,7 @@ pub(crate) struct Args {
     /// JSON Lines with `text` (and optionally `title`, `category`); `-` reads standard input.
     #[arg(long)]
     input: PathBuf,
-    /// Directory to write `lexicon.tsv` and `stop-candidates.tsv` into.
+    /// Directory to write `lexicon.bin`, `name_contexts.bin` and `stop-candidates.tsv` into.
     #[arg(long)]
     out: PathBuf,
     /// Keep words found in at least this many documents.
@@ -115,38 +115,28 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let mut ranked: Vec<(&String, &Counts)> = words.iter().collect();
     ranked.sort_by(|a, b| b.1.df.cmp(&a.1.df).then_with(|| a.0.cmp(b.0)));
     std::fs::create_dir_all(&args.out)?;
-    let mut lex = BufWriter::new(std::fs::File::create(args.out.join("lexicon.tsv"))?);
-    writeln!(
-        lex,
-        "# 64-bit FNV-1a hash of the folded word <TAB> documents it occurs in (the file holds no text); rebuilt by `akhbar lexicon` (see README)"
-    )?;
-    writeln!(lex, "@documents\t{}", docs.len())?;
-    // Most frequent first, ties by hash: the file names words by hash only.
-    let mut kept: Vec<(u64, u32)> = ranked
+    // Binary tables of word hashes ([`akhbar_text::hashed`]): the files hold no text.
+    let mut lex = BufWriter::new(std::fs::File::create(args.out.join("lexicon.bin"))?);
+    // Most frequent first, ties by hash.
+    let mut kept: Vec<(u64, Vec<u32>)> = ranked
         .iter()
         .filter(|(_, c)| c.df >= args.min_df)
-        .map(|(w, c)| (akhbar_text::word_hash(w), c.df))
+        .map(|(w, c)| (akhbar_text::word_hash(w), vec![c.df]))
         .collect();
     kept.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for (h, df) in kept {
-        writeln!(lex, "{h:016x}\t{df}")?;
-    }
+    let documents = u32::try_from(docs.len()).unwrap_or(u32::MAX);
+    akhbar_text::hashed::write_table(&mut lex, documents, 1, &kept)?;
     lex.flush()?;
 
-    let mut ctx: Vec<(u64, &[u32; 3])> = contexts
+    // After a PER, a LOC and an ORG trigger, by word hash.
+    let mut ctx: Vec<(u64, Vec<u32>)> = contexts
         .iter()
         .filter(|(_, c)| c.iter().sum::<u32>() >= 3)
-        .map(|(w, c)| (akhbar_text::word_hash(w), c))
+        .map(|(w, c)| (akhbar_text::word_hash(w), c.to_vec()))
         .collect();
-    ctx.sort_by_key(|&(h, _)| h);
-    let mut cf = BufWriter::new(std::fs::File::create(args.out.join("name_contexts.tsv"))?);
-    writeln!(
-        cf,
-        "# 64-bit FNV-1a hash of the word <TAB> after PER trigger <TAB> after LOC trigger <TAB> after ORG trigger (the file holds no text); rebuilt by `akhbar lexicon`"
-    )?;
-    for (h, c) in ctx {
-        writeln!(cf, "{h:016x}\t{}\t{}\t{}", c[0], c[1], c[2])?;
-    }
+    ctx.sort_by_key(|(h, _)| *h);
+    let mut cf = BufWriter::new(std::fs::File::create(args.out.join("name_contexts.bin"))?);
+    akhbar_text::hashed::write_table(&mut cf, 0, 3, &ctx)?;
     cf.flush()?;
 
     // Phrases over the most frequent words only (every stop phrase is made of common words).
