@@ -59,29 +59,30 @@ pub struct TermVector {
 }
 
 impl TermVector {
-    /// The vector of an article's title and body.
+    /// The vector of an article's title and body, read as one text: the title, a blank line,
+    /// the body (the text the entity tagger and the tags read too).
     #[must_use]
     pub fn of(title: &str, body: &str) -> Self {
-        let analyzer = Analyzer::embedded();
-        let mut tf: FxHashMap<String, f32> = FxHashMap::default();
-        for (text, weight) in [(title, 2.0f32), (body, 1.0)] {
-            count_terms(&analyzer.analyze(text), |_| weight, &mut tf);
-        }
-        Self::of_counts(tf)
+        let text = format!("{title}\n\n{body}");
+        Self::of_analyzed(&Analyzer::embedded().analyze(&text), title.chars().count())
     }
 
-    /// The vector of an article from the analysis of its title, a blank line and its body (the
-    /// tagger's text), made beforehand: `title_chars` tells the title's words from the body's.
+    /// [`TermVector::of`] from that text's analysis, made beforehand: `title_chars` (the
+    /// title's length) tells the title's words, which count twice, from the body's.
     #[must_use]
     pub fn of_analyzed(analyzed: &[akhbar_text::Analyzed<'_>], title_chars: usize) -> Self {
-        let mut tf: FxHashMap<String, f32> = FxHashMap::default();
-        count_terms(analyzed, |start| if start < title_chars { 2.0 } else { 1.0 }, &mut tf);
-        Self::of_counts(tf)
-    }
-
-    /// The vector of weighted term counts.
-    fn of_counts(tf: FxHashMap<String, f32>) -> Self {
         let lex = Analyzer::embedded().lexicon();
+        let mut tf: FxHashMap<String, f32> = FxHashMap::default();
+        for a in analyzed {
+            if a.token.kind != TokenKind::Word || a.stop || a.in_stop_phrase || a.token.in_hashtag {
+                continue;
+            }
+            if a.stem.chars().count() < 3 {
+                continue;
+            }
+            let weight = if a.token.start < title_chars { 2.0 } else { 1.0 };
+            *tf.entry(a.stem.to_string()).or_default() += weight;
+        }
         let n = f32::from(u16::try_from(lex.documents().min(60_000)).unwrap_or(60_000)).max(1.0);
         let mut v: Vec<(String, f32)> = tf
             .into_iter()
@@ -395,24 +396,6 @@ impl StoryClusterer {
             }
         }
         story.id.clone()
-    }
-}
-
-/// Adds up the content stems of an analysis (stop words, stop phrases, hashtags and stems
-/// under three letters out), each weighted by where it starts.
-fn count_terms(
-    analyzed: &[akhbar_text::Analyzed<'_>],
-    weight: impl Fn(usize) -> f32,
-    tf: &mut FxHashMap<String, f32>,
-) {
-    for a in analyzed {
-        if a.token.kind != TokenKind::Word || a.stop || a.in_stop_phrase || a.token.in_hashtag {
-            continue;
-        }
-        if a.stem.chars().count() < 3 {
-            continue;
-        }
-        *tf.entry(a.stem.to_string()).or_default() += weight(a.token.start);
     }
 }
 

@@ -86,10 +86,12 @@ pub(crate) struct LinkKeys {
 
 impl LinkKeys {
     pub(crate) fn of(title: &str, body: &str) -> Self {
-        Self {
-            copy: CopyKeys::of(&format!("{title}\n{body}")),
-            vector: TermVector::of(title, body),
-        }
+        Self::with_vector(title, body, TermVector::of(title, body))
+    }
+
+    /// The keys, the story vector made beforehand from the article's analysis.
+    fn with_vector(title: &str, body: &str, vector: TermVector) -> Self {
+        Self { copy: CopyKeys::of(&format!("{title}\n{body}")), vector }
     }
 }
 
@@ -116,7 +118,6 @@ pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<En
     // anchor, `الغد` in `حزب الغد` or `شهر رمضان` are no dates), so their spans are found apart
     // from the body's anchored dates.
     let dates = find_dates(&page.body, anchor.as_ref());
-    let shift = title.chars().count() + 2;
     let spans = date_spans(&title, &page.body);
     let tags = tags_with_dates(&title, &page.body, &entities, &spans, &analyzed, 8);
     let mut fields = json!({
@@ -137,10 +138,11 @@ pub(crate) fn enrich_page(rec: &Value, page: &akhbar_extract::Page) -> Result<En
         fields["sections"] = serde_json::to_value(&page.sections).unwrap_or(Value::Null);
     }
     Ok(Enriched {
-        keys: LinkKeys {
-            copy: CopyKeys::of(&format!("{title}\n{}", page.body)),
-            vector: TermVector::of_analyzed(&analyzed, shift),
-        },
+        keys: LinkKeys::with_vector(
+            &title,
+            &page.body,
+            TermVector::of_analyzed(&analyzed, title.chars().count()),
+        ),
         id_text: id_text(&id),
         id,
         title,
