@@ -39,6 +39,8 @@ pub struct TokenInfo {
     base: String,
     stem: String,
     clitic: bool,
+    /// It begins with the conjunction `و` as a clitic (`وطارق`, `والقاعدة`).
+    and: bool,
     article: bool,
     kind: u8,
     /// The word's classes learnt from raw text ([`crate::clusters`]), if it has any.
@@ -324,7 +326,9 @@ impl NerModel {
                 }
             }
         }
-        viterbi(&emissions, &self.transitions)
+        let mut labels = viterbi(&emissions, &self.transitions);
+        split_coordinated(sentence, &mut labels);
+        labels
     }
 
     /// Labels the sentences of one document, then gives every other occurrence of a name the
@@ -443,6 +447,21 @@ impl NerModel {
             }
         }
         out
+    }
+}
+
+/// Coordinated names read as one: a word inside a person's or an organization's name that
+/// carries the conjunction `و` and no article begins the next name of a list (`طارق السعيد
+/// وحسن مصطفى` is two people, `تويوتا وجنرال موتورز` two companies). A name's own `و`-words
+/// take the article (`حركة العدل والمساواة`, `البوسنة والهرسك`) and are left alone. In ANERcorp's
+/// training part, a `و`-word after a name's word begins a name of its own 416 times, and
+/// continues one 106 times, most of those words whose `و` is no clitic at all (`ولد`, `وقاص`).
+fn split_coordinated(sentence: &[TokenInfo], labels: &mut [usize]) {
+    for (t, l) in sentence.iter().zip(labels.iter_mut()).skip(1) {
+        let inside = matches!(LABELS[*l], "I-PER" | "I-ORG");
+        if inside && t.and && !t.article {
+            *l -= 1;
+        }
     }
 }
 
@@ -1026,6 +1045,11 @@ fn info_of(a: &akhbar_text::Analyzed<'_>) -> TokenInfo {
             .segments
             .iter()
             .any(|s| matches!(s.role, SegmentRole::Conjunction | SegmentRole::Preposition)),
+        and: a
+            .segments
+            .first()
+            .is_some_and(|s| s.role == SegmentRole::Conjunction && s.text == "و")
+            && a.segments.len() > 1,
         article: a.segments.iter().any(|s| s.role == SegmentRole::Article),
         kind: match a.token.kind {
             TokenKind::Word => 0,
@@ -1110,6 +1134,30 @@ mod tests {
             "أنشأت الشركة قاعدة بيانات للمشتركين، وتخطط لبناء مطار دولي جديد وقاعدة عسكرية، وأغلق مطار العاصمة.",
         );
         assert!(none.iter().all(|e| e.kind != "LOC"), "{none:?}");
+    }
+
+    #[test]
+    fn coordinated_names_are_names_of_their_own() {
+        let split = |words: &[&str], labels: &[&str]| -> Vec<&'static str> {
+            let s: Vec<TokenInfo> = words.iter().map(|w| token_info(w)).collect();
+            let mut l: Vec<usize> = labels.iter().map(|x| label_index(x)).collect();
+            split_coordinated(&s, &mut l);
+            l.into_iter().map(|i| LABELS[i]).collect()
+        };
+        assert_eq!(
+            split(&["طارق", "السعيد", "وحسن", "مصطفى"], &["B-PER", "I-PER", "I-PER", "I-PER"]),
+            ["B-PER", "I-PER", "B-PER", "I-PER"]
+        );
+        assert_eq!(
+            split(&["تويوتا", "وجنرال", "موتورز"], &["B-ORG", "I-ORG", "I-ORG"]),
+            ["B-ORG", "B-ORG", "I-ORG"]
+        );
+        // A name's own `و`-word takes the article; a place's is left to the tagger.
+        assert_eq!(
+            split(&["حركة", "العدل", "والمساواة"], &["B-ORG", "I-ORG", "I-ORG"]),
+            ["B-ORG", "I-ORG", "I-ORG"]
+        );
+        assert_eq!(split(&["ترينيداد", "وتوباغو"], &["B-LOC", "I-LOC"]), ["B-LOC", "I-LOC"]);
     }
 
     #[test]
