@@ -66,6 +66,9 @@ enum Command {
     Ner {
         /// CoNLL input (first column the token); `-` or nothing reads standard input.
         file: Option<PathBuf>,
+        /// A model written by `akhbar train-ner` to use instead of the built-in one.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Train the entity tagger (averaged perceptron) and report dev F1 per type.
     TrainNer(ner::TrainArgs),
@@ -106,7 +109,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Text { json, file } => text::run(file.as_deref(), json),
         Command::Lexicon(args) => lexicon::run(&args),
         Command::Clusters(args) => clusters::run(&args),
-        Command::Ner { file } => ner::ner(file.as_deref()),
+        Command::Ner { file, model } => ner::ner(file.as_deref(), model.as_deref()),
         Command::Process(args) => process::run(&args),
         Command::Ingest(args) => ingest::ingest(&args),
         Command::Search(args) => ingest::search(&args),

@@ -169,10 +169,20 @@ pub(crate) fn train_ner(args: &TrainArgs) -> Result<()> {
 }
 
 /// `akhbar ner`: CoNLL tokens → `token<TAB>label`, blank lines kept.
-pub(crate) fn ner(file: Option<&Path>) -> Result<()> {
+pub(crate) fn ner(file: Option<&Path>, model: Option<&Path>) -> Result<()> {
+    let own = match model {
+        Some(p) => {
+            let bytes = std::fs::read(p)
+                .with_context(|| format!("cannot read the model {}", p.display()))?;
+            Some(NerModel::from_bytes(&bytes).with_context(|| {
+                format!("{} is not a model written by `akhbar train-ner`", p.display())
+            })?)
+        }
+        None => None,
+    };
     let text = crate::read_input(file)?;
     let lines = read_conll(&text);
-    let model = NerModel::embedded();
+    let model = own.as_ref().unwrap_or_else(|| NerModel::embedded());
     // Sentences (at blank lines and sentence-final punctuation), kept with their line indices;
     // the whole input is one document for the discourse pass.
     let mut sents: Vec<Vec<usize>> = Vec::new();
