@@ -338,24 +338,8 @@ impl NerModel {
     pub fn tag_document(&self, sentences: &[Vec<TokenInfo>]) -> Vec<Vec<usize>> {
         let mut labels: Vec<Vec<usize>> = sentences.iter().map(|s| self.tag(s)).collect();
         let lex = Analyzer::embedded().lexicon();
-        // Names found: their bases and the type each was found with most.
-        let mut found: FxHashMap<Vec<String>, FxHashMap<usize, usize>> = FxHashMap::default();
-        for (s, l) in sentences.iter().zip(&labels) {
-            let mut i = 0;
-            while i < l.len() {
-                if LABELS[l[i]].starts_with("B-") {
-                    let mut j = i + 1;
-                    while j < l.len() && LABELS[l[j]].starts_with("I-") {
-                        j += 1;
-                    }
-                    let key: Vec<String> = s[i..j].iter().map(|t| t.base.clone()).collect();
-                    *found.entry(key).or_default().entry(l[i]).or_default() += 1;
-                    i = j;
-                } else {
-                    i += 1;
-                }
-            }
-        }
+        settle_types(sentences, &mut labels);
+        let found = names_found(sentences, &labels);
         // Only names worth spreading: not a stop word, not a common word of the language.
         let mut names: Vec<(Vec<String>, usize)> = found
             .into_iter()
@@ -447,6 +431,69 @@ impl NerModel {
             }
         }
         out
+    }
+}
+
+/// The names a document's labels hold: each name's bases, with how often it was found as each
+/// type (by its `B-` label).
+fn names_found(
+    sentences: &[Vec<TokenInfo>],
+    labels: &[Vec<usize>],
+) -> FxHashMap<Vec<String>, FxHashMap<usize, usize>> {
+    let mut found: FxHashMap<Vec<String>, FxHashMap<usize, usize>> = FxHashMap::default();
+    for (s, l) in sentences.iter().zip(labels) {
+        let mut i = 0;
+        while i < l.len() {
+            if LABELS[l[i]].starts_with("B-") {
+                let mut j = i + 1;
+                while j < l.len() && LABELS[l[j]].starts_with("I-") {
+                    j += 1;
+                }
+                let key: Vec<String> = s[i..j].iter().map(|t| t.base.clone()).collect();
+                *found.entry(key).or_default().entry(l[i]).or_default() += 1;
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    found
+}
+
+/// One type per name in a document: a name the tagger gave several types takes the type it was
+/// given most, when it was given it twice or more and more often than all others together
+/// (`بلنسية` read as a place three times and a club once is a place; once each stays as read).
+fn settle_types(sentences: &[Vec<TokenInfo>], labels: &mut [Vec<usize>]) {
+    let found = names_found(sentences, labels);
+    let settled: FxHashMap<&Vec<String>, usize> = found
+        .iter()
+        .filter_map(|(k, types)| {
+            let total: usize = types.values().sum();
+            let (&b, &n) = types.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))?;
+            (types.len() > 1 && n >= 2 && n * 2 > total).then_some((k, b))
+        })
+        .collect();
+    if settled.is_empty() {
+        return;
+    }
+    for (s, l) in sentences.iter().zip(labels.iter_mut()) {
+        let mut i = 0;
+        while i < l.len() {
+            let mut j = i + 1;
+            if LABELS[l[i]].starts_with("B-") {
+                while j < l.len() && LABELS[l[j]].starts_with("I-") {
+                    j += 1;
+                }
+                let key: Vec<String> = s[i..j].iter().map(|t| t.base.clone()).collect();
+                if let Some(&b) = settled.get(&key) {
+                    l[i] = b;
+                    for x in &mut l[i + 1..j] {
+                        *x = b + 1;
+                    }
+                }
+            }
+            i = j;
+        }
     }
 }
 
@@ -1158,6 +1205,33 @@ mod tests {
             ["B-ORG", "I-ORG", "I-ORG"]
         );
         assert_eq!(split(&["ترينيداد", "وتوباغو"], &["B-LOC", "I-LOC"]), ["B-LOC", "I-LOC"]);
+    }
+
+    #[test]
+    fn a_name_keeps_one_type_in_a_document() {
+        let doc = |rows: &[(&str, &str)]| -> (Vec<Vec<TokenInfo>>, Vec<Vec<usize>>) {
+            rows.iter()
+                .map(|(t, l)| {
+                    (
+                        t.split(' ').map(token_info).collect(),
+                        l.split(' ').map(label_index).collect(),
+                    )
+                })
+                .unzip()
+        };
+        let types =
+            |labels: &[Vec<usize>]| -> Vec<&str> { labels.iter().map(|l| LABELS[l[1]]).collect() };
+        let (s, mut l) = doc(&[
+            ("وصل بلنسية أمس", "O B-LOC O"),
+            ("في بلنسية مطر", "O B-LOC O"),
+            ("فاز بلنسية أمس", "O B-ORG O"),
+        ]);
+        settle_types(&s, &mut l);
+        assert_eq!(types(&l), ["B-LOC", "B-LOC", "B-LOC"]);
+        // Once each: no majority, each stays as the tagger read it.
+        let (s, mut l) = doc(&[("وصل بلنسية أمس", "O B-LOC O"), ("فاز بلنسية أمس", "O B-ORG O")]);
+        settle_types(&s, &mut l);
+        assert_eq!(types(&l), ["B-LOC", "B-ORG"]);
     }
 
     #[test]
