@@ -350,6 +350,23 @@ impl NerModel {
                 (content && rare).then_some((k, b))
             })
             .collect();
+        // A person named in full (`زهير القناوي`) is named by the surname alone later on
+        // (`وقال القناوي`): the last word of a person's name of two words or more, when it is
+        // no common word, is spread as a name of its own.
+        let surnames: Vec<(Vec<String>, usize)> = names
+            .iter()
+            .filter(|(k, b)| LABELS[*b] == "B-PER" && k.len() >= 2)
+            .filter_map(|(k, b)| {
+                let last = k.last()?;
+                let rare = lex.frequency(last) < RARE_SURNAME && !lex.is_stop_word(last);
+                (rare && last.chars().count() >= 3).then(|| (vec![last.clone()], *b))
+            })
+            .collect();
+        for s in surnames {
+            if !names.iter().any(|(k, _)| *k == s.0) {
+                names.push(s);
+            }
+        }
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         // By first word (longest names first), so that each token looks at a few names only.
         let mut by_first: FxHashMap<&str, Vec<&(Vec<String>, usize)>> = FxHashMap::default();
@@ -433,6 +450,10 @@ impl NerModel {
         out
     }
 }
+
+/// Documents (of the lexicon's 62k) a surname may occur in and still be spread alone: a rarer
+/// word than `حسن` or `الأمين`, which are also common words.
+const RARE_SURNAME: u32 = 500;
 
 /// The names a document's labels hold: each name's bases, with how often it was found as each
 /// type (by its `B-` label).
@@ -1232,6 +1253,32 @@ mod tests {
         let (s, mut l) = doc(&[("وصل بلنسية أمس", "O B-LOC O"), ("فاز بلنسية أمس", "O B-ORG O")]);
         settle_types(&s, &mut l);
         assert_eq!(types(&l), ["B-LOC", "B-ORG"]);
+    }
+
+    #[test]
+    fn a_person_named_in_full_is_found_by_the_surname_alone() {
+        let rows = [
+            ("استقبل الوزير سامر الخطيب وفدا من شركة نخيل .", "O O B-PER I-PER O O B-ORG I-ORG O"),
+            ("وزار سامر الخطيب مدينة صور أمس .", "O B-PER I-PER O B-LOC O O"),
+            ("وقال المتحدث إن الوفد غادر أمس .", "O O O O O O O"),
+        ];
+        let data: Vec<Sentence> = rows
+            .iter()
+            .map(|(r, l)| {
+                (r.split(' ').map(token_info).collect(), l.split(' ').map(label_index).collect())
+            })
+            .collect();
+        let m = train(&data, 5, 1, 2);
+        let doc: Vec<Vec<TokenInfo>> =
+            ["وزار سامر الخطيب مدينة صور أمس .", "وقال الخطيب إن الوفد غادر ."]
+                .iter()
+                .map(|r| r.split(' ').map(token_info).collect())
+                .collect();
+        // Alone, the tagger never saw the surname as a name of its own.
+        assert_eq!(LABELS[m.tag(&doc[1])[1]], "O");
+        let labels = m.tag_document(&doc);
+        assert_eq!(LABELS[labels[0][1]], "B-PER");
+        assert_eq!(LABELS[labels[1][1]], "B-PER");
     }
 
     #[test]
