@@ -262,6 +262,23 @@ pub fn body_entities(entities: &[crate::ner::Entity], title: &str) -> Vec<crate:
         .collect()
 }
 
+/// Generic nouns a place's name may open with (folded): `مدينة نجران`, `منطقة نجران` and
+/// `محافظة نجران` are all tagged `نجران`, as an editor would. Nouns that make a name of their
+/// own with what follows (`قطاع غزة`, `قرية الحبلة`, `جزيرة العرب`) are not among them.
+const PLACE_HEADS: &[&str] = &["مدينه", "منطقه", "محافظه", "ولايه", "اقليم", "بلده"];
+
+/// The name a place entity is tagged by: without a generic head noun before it.
+fn place_name(e: &crate::ner::Entity) -> &str {
+    if e.kind == "LOC"
+        && let Some((head, rest)) = e.canonical.split_once(' ')
+        && PLACE_HEADS.contains(&akhbar_text::fold(head).as_str())
+        && !rest.trim().is_empty()
+    {
+        return rest.trim();
+    }
+    &e.canonical
+}
+
 fn rank(article: &Read<'_, '_>, max: usize, min_single: usize, single_count: usize) -> Vec<Tag> {
     let Read { title, body, entities, dates: date_spans, tokens } = *article;
     let analyzer = Analyzer::embedded();
@@ -326,20 +343,15 @@ fn rank(article: &Read<'_, '_>, max: usize, min_single: usize, single_count: usi
         {
             continue;
         }
-        let toks = analyzer.analyze(&e.canonical);
+        let name = place_name(e);
+        let toks = analyzer.analyze(name);
         let stems: Vec<&str> =
             toks.iter().filter(|a| a.token.kind.is_wordlike()).map(|a| a.stem.as_ref()).collect();
         if stems.is_empty() {
             continue;
         }
         let spec = stems.iter().map(|s| specificity(s)).fold(0.0, f64::max).max(1.0);
-        add(
-            e.canonical.clone(),
-            stems.join(" "),
-            2.0 * weight(e.start),
-            spec,
-            Some(e.kind.clone()),
-        );
+        add(name.to_string(), stems.join(" "), 2.0 * weight(e.start), spec, Some(e.kind.clone()));
     }
     // Noun phrases and defined nouns.
     let words: Vec<&Analyzed<'_>> = tokens
@@ -555,6 +567,20 @@ mod tests {
         }
         for x in &t {
             assert!(x.slug.len() <= 60 && !x.slug.contains('%') && !x.slug.contains(' '), "{x:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_is_tagged_by_its_name_without_the_generic_noun() {
+        let title = "سقوط مقذوف على مدينة نجران دون إصابات";
+        let body = "أعلن الدفاع المدني في منطقة نجران سقوط مقذوف عسكري على حي سكني في مدينة نجران \
+            مساء أمس، وقال المتحدث باسم الدفاع المدني إن الفرق باشرت الموقع ولم تسجل إصابات، \
+            وإن الأضرار اقتصرت على سيارتين، فيما تواصل الجهات المختصة في نجران حصر الأضرار.";
+        let t = tags(title, body, &article_entities(title, body), 8);
+        let texts: Vec<&str> = t.iter().map(|x| x.text.as_str()).collect();
+        assert!(texts.contains(&"نجران"), "{texts:?}");
+        for bad in ["مدينة نجران", "منطقة نجران"] {
+            assert!(!texts.contains(&bad), "{bad}: {texts:?}");
         }
     }
 
