@@ -262,6 +262,39 @@ pub fn body_entities(entities: &[crate::ner::Entity], title: &str) -> Vec<crate:
         .collect()
 }
 
+const CAPITALS: &str = include_str!("../data/capitals.txt");
+
+/// Capitals by their folded name, with their countries' folded names.
+fn capitals() -> &'static FxHashMap<String, Vec<String>> {
+    static C: std::sync::OnceLock<FxHashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        akhbar_text::data_lines(CAPITALS)
+            .filter_map(|l| {
+                let (capital, countries) = l.split_once('\t')?;
+                let names = countries.split('|').map(akhbar_text::fold).collect();
+                Some((akhbar_text::fold(capital.trim()), names))
+            })
+            .collect()
+    })
+}
+
+/// Whether a mention at char offset `start` names a place as a place: after `في`, with the
+/// preposition `ب` on it, or after `مدينة` / `العاصمة` (`البرلمان في لندن`, `بلندن`) rather
+/// than as an actor (`واشنطن تفرض`, `الضغط على طهران`).
+fn as_a_place(tokens: &[Analyzed<'_>], start: usize) -> bool {
+    let Some(k) = tokens.iter().position(|a| a.token.start <= start && start < a.token.end) else {
+        return false;
+    };
+    let t = &tokens[k];
+    let locative_clitic =
+        t.segments.iter().any(|s| s.role == SegmentRole::Preposition && s.text == "ب");
+    let before = tokens[..k].iter().rev().find(|a| a.token.kind.is_wordlike());
+    let locative_word = before.is_some_and(|b| {
+        matches!(b.token.key.as_ref(), "في" | "مدينه" | "العاصمه" | "بالعاصمه" | "وسط")
+    });
+    locative_clitic || locative_word
+}
+
 /// Generic nouns a place's name may open with (folded): `مدينة نجران`, `منطقة نجران` and
 /// `محافظة نجران` are all tagged `نجران`, as an editor would. Nouns that make a name of their
 /// own with what follows (`قطاع غزة`, `قرية الحبلة`, `جزيرة العرب`) are not among them.
@@ -452,6 +485,33 @@ fn rank(article: &Read<'_, '_>, max: usize, min_single: usize, single_count: usi
                 || c.count >= if c.text.contains(' ') { 2 } else { single_count }
         })
         .collect();
+    // A capital that stands for its government (`واشنطن تفرض عقوبات على طهران`) in an article
+    // that names its country is the country's tag: it gives its weight to the country, unless
+    // most of its mentions name it as a place (`البرلمان في لندن`).
+    let capital_of: FxHashMap<usize, usize> = list
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.entity.as_deref() == Some("LOC"))
+        .filter_map(|(i, c)| {
+            let countries = capitals().get(&akhbar_text::fold(&c.text))?;
+            let j = list.iter().position(|o| {
+                o.entity.is_some() && countries.contains(&akhbar_text::fold(&o.text))
+            })?;
+            let mentions: Vec<&crate::ner::Entity> =
+                entities.iter().filter(|e| place_name(e) == c.text).collect();
+            let places = mentions.iter().filter(|e| as_a_place(tokens, e.start)).count();
+            (places * 2 < mentions.len().max(1)).then_some((i, j))
+        })
+        .collect();
+    for (&i, &j) in &capital_of {
+        list[j].score += list[i].score;
+    }
+    let mut list: Vec<Candidate> = list
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !capital_of.contains_key(i))
+        .map(|(_, c)| c)
+        .collect();
     // A part of a longer candidate (`البلوي` of `منصور بن حمدان البلوي`, `مجلس الأمن` of
     // `مجلس الأمن الدولي`) gives its weight to the longer one when that one is well attested:
     // the fullest name is the tag.
@@ -582,6 +642,28 @@ mod tests {
         for bad in ["مدينة نجران", "منطقة نجران"] {
             assert!(!texts.contains(&bad), "{bad}: {texts:?}");
         }
+    }
+
+    #[test]
+    fn a_capital_standing_for_its_government_is_its_country() {
+        let title = "واشنطن تفرض عقوبات جديدة على طهران";
+        let body = "فرضت الولايات المتحدة عقوبات جديدة على إيران تستهدف قطاع النفط، وقالت واشنطن إن \
+            العقوبات تهدف إلى زيادة الضغط على طهران، فيما اعتبرت إيران القرار عدواناً اقتصادياً، \
+            وأكدت طهران أنها سترد على العقوبات الأمريكية بالطرق القانونية، وقال مسؤول في \
+            الولايات المتحدة إن واشنطن مستعدة للحوار مع إيران.";
+        let t = tags(title, body, &article_entities(title, body), 8);
+        let texts: Vec<&str> = t.iter().map(|x| x.text.as_str()).collect();
+        assert!(texts.contains(&"إيران"), "{texts:?}");
+        assert!(!texts.contains(&"طهران"), "{texts:?}");
+        assert!(!texts.contains(&"واشنطن"), "{texts:?}");
+        // Named as the place where things happen, the capital stays a tag.
+        let title = "انفجار في وسط لندن قرب مبنى البرلمان";
+        let body = "وقع انفجار صباح اليوم في وسط لندن قرب مبنى البرلمان، وأغلقت الشرطة الشوارع \
+            المحيطة بالمبنى في لندن، وقالت الحكومة في بريطانيا إن التحقيقات جارية، فيما \
+            تواصلت حركة القطارات في لندن بشكل طبيعي بعد ساعات من الانفجار.";
+        let t = tags(title, body, &article_entities(title, body), 8);
+        let texts: Vec<&str> = t.iter().map(|x| x.text.as_str()).collect();
+        assert!(texts.contains(&"لندن"), "{texts:?}");
     }
 
     #[test]
