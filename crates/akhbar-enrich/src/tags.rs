@@ -295,6 +295,60 @@ fn as_a_place(tokens: &[Analyzed<'_>], start: usize) -> bool {
     locative_clitic || locative_word
 }
 
+/// Nouns an editor keeps with the name that follows them (folded): the kind of thing named
+/// is part of the tag (`نادي الاتحاد`, `تنظيم داعش`, `قصر وستمينيستر`, `قمة الظهران`,
+/// `لجنة تراحم الطائف`). Only the facilities among them are named after people.
+const TAG_HEADS: &[&str] = &[
+    "نادي",
+    "تنظيم",
+    "قصر",
+    "متنزه",
+    "منتزه",
+    "مسرح",
+    "لجنه",
+    "اداره",
+    "قمه",
+    "موتمر",
+    "جمعيه",
+    "جايزه",
+    "معسكر",
+    "مهرجان",
+    "مستشفي",
+    "مسجد",
+    "جامع",
+    "سوق",
+    "برج",
+    "ملعب",
+    "استاد",
+    "شارع",
+    "ميدان",
+    "متحف",
+    "معرض",
+    "مجمع",
+    "مركز",
+    "سجن",
+    "ميناء",
+];
+const FACILITY_HEADS: &[&str] =
+    &["قصر", "جايزه", "مستشفي", "مسجد", "جامع", "ملعب", "استاد", "شارع", "ميدان", "متحف", "مركز"];
+
+/// The entity's tag with the head noun right before it (`بنادي الاتحاد` → `نادي الاتحاد`), when
+/// there is one: a head in the construct state (no article), not already in the name.
+fn with_head(tokens: &[Analyzed<'_>], e: &crate::ner::Entity) -> Option<String> {
+    let k = tokens.iter().position(|a| a.token.start <= e.start && e.start < a.token.end)?;
+    // The word right before the name (nothing but a space between them).
+    let head = tokens[..k].last()?;
+    if head.token.kind != TokenKind::Word
+        || head.segments.iter().any(|s| s.role == SegmentRole::Article)
+    {
+        return None;
+    }
+    let base = akhbar_text::fold(head.base.as_ref());
+    let allowed = TAG_HEADS.contains(&base.as_str())
+        && (e.kind != "PER" || FACILITY_HEADS.contains(&base.as_str()));
+    allowed.then(|| format!("{} {}", display(head), e.canonical))
+}
+
 /// Generic nouns a place's name may open with (folded): `مدينة نجران`, `منطقة نجران` and
 /// `محافظة نجران` are all tagged `نجران`, as an editor would. Nouns that make a name of their
 /// own with what follows (`قطاع غزة`, `قرية الحبلة`, `جزيرة العرب`) are not among them.
@@ -376,7 +430,8 @@ fn rank(article: &Read<'_, '_>, max: usize, min_single: usize, single_count: usi
         {
             continue;
         }
-        let name = place_name(e);
+        let headed = with_head(tokens, e);
+        let name = headed.as_deref().unwrap_or_else(|| place_name(e));
         let toks = analyzer.analyze(name);
         let stems: Vec<&str> =
             toks.iter().filter(|a| a.token.kind.is_wordlike()).map(|a| a.stem.as_ref()).collect();
@@ -523,7 +578,13 @@ fn rank(article: &Read<'_, '_>, max: usize, min_single: usize, single_count: usi
     let mut merged_into: Vec<Option<usize>> = vec![None; list.len()];
     for i in 0..list.len() {
         for j in 0..i {
-            let longer_ok = list[j].score >= 0.3 * list[i].score && merged_into[j].is_none();
+            // A name and the same name with its head noun (`الهلال`, `نادي الهلال`): the
+            // headed form is the tag however often the bare one recurs.
+            let headed = folded[j]
+                .strip_suffix(&folded[i])
+                .is_some_and(|h| TAG_HEADS.contains(&h.trim()) && list[i].entity.is_some());
+            let longer_ok =
+                (headed || list[j].score >= 0.3 * list[i].score) && merged_into[j].is_none();
             let same_kind = list[j].entity.is_some() || list[i].entity.is_none();
             let words_in =
                 folded[i].trim().split(' ').all(|w| folded[j].contains(&format!(" {w} ")));
@@ -664,6 +725,21 @@ mod tests {
         let t = tags(title, body, &article_entities(title, body), 8);
         let texts: Vec<&str> = t.iter().map(|x| x.text.as_str()).collect();
         assert!(texts.contains(&"لندن"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_name_keeps_the_noun_that_says_what_it_names() {
+        let title = "وستمينيستر: إغلاق الطرق المحيطة بالبرلمان";
+        let body = "أغلقت الشرطة البريطانية الطرق المحيطة بقصر وستمينيستر في لندن بعد اصطدام سيارة \
+            بالحواجز الأمنية، وقالت الشرطة إن الحادث لم يسفر عن إصابات، وإن محيط وستمينيستر \
+            سيبقى مغلقاً حتى المساء.";
+        let t = tags(title, body, &article_entities(title, body), 8);
+        let texts: Vec<&str> = t.iter().map(|x| x.text.as_str()).collect();
+        assert!(texts.contains(&"قصر وستمينيستر"), "{texts:?}");
+        assert!(
+            !texts.contains(&"وستمينيستر"),
+            "the bare name merges into the headed one: {texts:?}"
+        );
     }
 
     #[test]
