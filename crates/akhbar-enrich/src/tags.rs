@@ -263,6 +263,20 @@ pub fn body_entities(entities: &[crate::ner::Entity], title: &str) -> Vec<crate:
 }
 
 const CAPITALS: &str = include_str!("../data/capitals.txt");
+const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
+
+/// Public figures' first names by their folded surname.
+fn first_names() -> &'static FxHashMap<String, &'static str> {
+    static F: std::sync::OnceLock<FxHashMap<String, &'static str>> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        akhbar_text::data_lines(FIRST_NAMES)
+            .filter_map(|l| {
+                let (surname, first) = l.split_once('\t')?;
+                Some((akhbar_text::fold(surname.trim()), first.trim()))
+            })
+            .collect()
+    })
+}
 
 /// Capitals by their folded name, with their countries' folded names.
 fn capitals() -> &'static FxHashMap<String, Vec<String>> {
@@ -349,6 +363,18 @@ fn with_head(tokens: &[Analyzed<'_>], e: &crate::ner::Entity) -> Option<String> 
     allowed.then(|| format!("{} {}", display(head), e.canonical))
 }
 
+/// A public figure the article names by the surname only (`ترامب`), in full (`دونالد ترامب`);
+/// `None` when the article gives a fuller name with that surname itself.
+fn full_name(e: &crate::ner::Entity, entities: &[crate::ner::Entity]) -> Option<String> {
+    if e.kind != "PER" || e.canonical.contains(' ') {
+        return None;
+    }
+    let first = first_names().get(&akhbar_text::fold(&e.canonical))?;
+    let suffix = format!(" {}", e.canonical);
+    let fuller = entities.iter().any(|o| o.kind == "PER" && o.canonical.ends_with(&suffix));
+    (!fuller).then(|| format!("{first} {}", e.canonical))
+}
+
 /// Generic nouns a place's name may open with (folded): `مدينة نجران`, `منطقة نجران` and
 /// `محافظة نجران` are all tagged `نجران`, as an editor would. Nouns that make a name of their
 /// own with what follows (`قطاع غزة`, `قرية الحبلة`, `جزيرة العرب`) are not among them.
@@ -430,7 +456,7 @@ fn rank(article: &Read<'_, '_>, max: usize, min_single: usize, single_count: usi
         {
             continue;
         }
-        let headed = with_head(tokens, e);
+        let headed = with_head(tokens, e).or_else(|| full_name(e, entities));
         let name = headed.as_deref().unwrap_or_else(|| place_name(e));
         let toks = analyzer.analyze(name);
         let stems: Vec<&str> =
@@ -740,6 +766,18 @@ mod tests {
             !texts.contains(&"وستمينيستر"),
             "the bare name merges into the headed one: {texts:?}"
         );
+    }
+
+    #[test]
+    fn a_public_figure_named_by_the_surname_is_tagged_in_full() {
+        let title = "ترامب يهدد بالانسحاب من الاتفاق التجاري";
+        let body = "هدد الرئيس ترامب اليوم بالانسحاب من الاتفاق التجاري مع كندا والمكسيك إذا لم \
+            تقبل الدولتان تعديلات جديدة، وقال ترامب في تغريدة إن الاتفاق الحالي يضر بالعمال، \
+            فيما ردت كندا بأنها متمسكة بالاتفاق التجاري.";
+        let t = tags(title, body, &article_entities(title, body), 8);
+        let texts: Vec<&str> = t.iter().map(|x| x.text.as_str()).collect();
+        assert!(texts.contains(&"دونالد ترامب"), "{texts:?}");
+        assert!(!texts.contains(&"ترامب"), "{texts:?}");
     }
 
     #[test]
