@@ -1170,15 +1170,20 @@ mod tests {
         assert_eq!(got, ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O"]);
     }
 
+    /// Every entity's char offsets cut its mention out of the text.
+    fn assert_offsets_slice_mentions(text: &str, found: &[Entity]) {
+        let chars: Vec<char> = text.chars().collect();
+        for e in found {
+            let slice: String = chars[e.start..e.end].iter().collect();
+            assert_eq!(slice, e.text, "offsets slice the mention");
+        }
+    }
+
     #[test]
     fn entities_keep_clitics_outside() {
         let text = "وأكدت الحكومة العراقية أن التحالف الدولي سيبقى في العراق، وقال مسؤول إن حماس رفضت العرض.";
         let found = find_entities(text);
-        let chars: Vec<char> = text.chars().collect();
-        for e in &found {
-            let slice: String = chars[e.start..e.end].iter().collect();
-            assert_eq!(slice, e.text, "offsets slice the mention");
-        }
+        assert_offsets_slice_mentions(text, &found);
         let have = |t: &str, ty: &str| found.iter().any(|e| e.text == t && e.kind == ty);
         assert!(have("الحكومة العراقية", "ORG"), "{found:?}");
         assert!(have("التحالف الدولي", "ORG"), "{found:?}");
@@ -1198,11 +1203,7 @@ mod tests {
         let text =
             "وقال وزير الدولة للشؤون الخارجية في #الإمارات، أنور #قرقاش، إن #مجلس_التعاون سيجتمع.";
         let found = find_entities(text);
-        let chars: Vec<char> = text.chars().collect();
-        for e in &found {
-            let slice: String = chars[e.start..e.end].iter().collect();
-            assert_eq!(slice, e.text, "offsets slice the mention");
-        }
+        assert_offsets_slice_mentions(text, &found);
         let named = |c: &str, ty: &str| found.iter().any(|e| e.canonical == c && e.kind == ty);
         assert!(named("أنور قرقاش", "PER"), "{found:?}");
         assert!(named("الإمارات", "LOC"), "{found:?}");
