@@ -292,11 +292,19 @@ fn capitals() -> &'static FxHashMap<String, Vec<String>> {
     })
 }
 
+/// The first token that covers char offset `at`. Tokens are in order of their start (a
+/// hashtag's words follow the hashtag, inside it): a binary search by start, then a look at
+/// the few tokens before it, not a scan of the text per mention.
+fn token_at(tokens: &[Analyzed<'_>], at: usize) -> Option<usize> {
+    let upto = tokens.partition_point(|a| a.token.start <= at);
+    (upto.saturating_sub(64)..upto).find(|&k| at < tokens[k].token.end)
+}
+
 /// Whether a mention at char offset `start` names a place as a place: after `في`, with the
 /// preposition `ب` on it, or after `مدينة` / `العاصمة` (`البرلمان في لندن`, `بلندن`) rather
 /// than as an actor (`واشنطن تفرض`, `الضغط على طهران`).
 fn as_a_place(tokens: &[Analyzed<'_>], start: usize) -> bool {
-    let Some(k) = tokens.iter().position(|a| a.token.start <= start && start < a.token.end) else {
+    let Some(k) = token_at(tokens, start) else {
         return false;
     };
     let t = &tokens[k];
@@ -349,7 +357,7 @@ const FACILITY_HEADS: &[&str] =
 /// The entity's tag with the head noun right before it (`بنادي الاتحاد` → `نادي الاتحاد`), when
 /// there is one: a head in the construct state (no article), not already in the name.
 fn with_head(tokens: &[Analyzed<'_>], e: &crate::ner::Entity) -> Option<String> {
-    let k = tokens.iter().position(|a| a.token.start <= e.start && e.start < a.token.end)?;
+    let k = token_at(tokens, e.start)?;
     // The word right before the name (nothing but a space between them).
     let head = tokens[..k].last()?;
     if head.token.kind != TokenKind::Word
