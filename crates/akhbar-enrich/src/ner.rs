@@ -338,8 +338,8 @@ impl NerModel {
     pub fn tag_document(&self, sentences: &[Vec<TokenInfo>]) -> Vec<Vec<usize>> {
         let mut labels: Vec<Vec<usize>> = sentences.iter().map(|s| self.tag(s)).collect();
         let lex = Analyzer::embedded().lexicon();
-        settle_types(sentences, &mut labels);
-        let found = names_found(sentences, &labels);
+        let mut found = names_found(sentences, &labels);
+        settle_types(sentences, &mut labels, &mut found);
         // Only names worth spreading: not a stop word, not a common word of the language.
         let mut names: Vec<(Vec<String>, usize)> = found
             .into_iter()
@@ -484,16 +484,24 @@ fn names_found(
 /// One type per name in a document: a name the tagger gave several types takes the type it was
 /// given most, when it was given it twice or more and more often than all others together
 /// (`بلنسية` read as a place three times and a club once is a place; once each stays as read).
-fn settle_types(sentences: &[Vec<TokenInfo>], labels: &mut [Vec<usize>]) {
-    let found = names_found(sentences, labels);
-    let settled: FxHashMap<&Vec<String>, usize> = found
-        .iter()
-        .filter_map(|(k, types)| {
-            let total: usize = types.values().sum();
-            let (&b, &n) = types.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))?;
-            (types.len() > 1 && n >= 2 && n * 2 > total).then_some((k, b))
-        })
-        .collect();
+/// `found` is [`names_found`] of the labels, and is kept so: a settled name's counts all go to
+/// its type.
+fn settle_types(
+    sentences: &[Vec<TokenInfo>],
+    labels: &mut [Vec<usize>],
+    found: &mut FxHashMap<Vec<String>, FxHashMap<usize, usize>>,
+) {
+    let mut settled: FxHashMap<Vec<String>, usize> = FxHashMap::default();
+    for (k, types) in found.iter_mut() {
+        let total: usize = types.values().sum();
+        let Some((&b, &n)) = types.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l))) else {
+            continue;
+        };
+        if types.len() > 1 && n >= 2 && n * 2 > total {
+            *types = FxHashMap::from_iter([(b, total)]);
+            settled.insert(k.clone(), b);
+        }
+    }
     if settled.is_empty() {
         return;
     }
@@ -1272,11 +1280,14 @@ mod tests {
             ("في بلنسية مطر", "O B-LOC O"),
             ("فاز بلنسية أمس", "O B-ORG O"),
         ]);
-        settle_types(&s, &mut l);
+        let mut found = names_found(&s, &l);
+        settle_types(&s, &mut l, &mut found);
         assert_eq!(types(&l), ["B-LOC", "B-LOC", "B-LOC"]);
+        assert_eq!(found, names_found(&s, &l), "the counts follow the labels");
         // Once each: no majority, each stays as the tagger read it.
         let (s, mut l) = doc(&[("وصل بلنسية أمس", "O B-LOC O"), ("فاز بلنسية أمس", "O B-ORG O")]);
-        settle_types(&s, &mut l);
+        let mut found = names_found(&s, &l);
+        settle_types(&s, &mut l, &mut found);
         assert_eq!(types(&l), ["B-LOC", "B-ORG"]);
     }
 

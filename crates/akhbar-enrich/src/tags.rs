@@ -265,28 +265,27 @@ pub fn body_entities(entities: &[crate::ner::Entity], title: &str) -> Vec<crate:
 const CAPITALS: &str = include_str!("../data/capitals.txt");
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 
+/// The rows of a hand-written `key<TAB>value` list: the key folded, the value as written.
+fn keyed_rows(text: &'static str) -> impl Iterator<Item = (String, &'static str)> {
+    akhbar_text::data_lines(text).filter_map(|l| {
+        let (key, value) = l.split_once('\t')?;
+        Some((akhbar_text::fold(key.trim()), value.trim()))
+    })
+}
+
 /// Public figures' first names by their folded surname.
 fn first_names() -> &'static FxHashMap<String, &'static str> {
     static F: std::sync::OnceLock<FxHashMap<String, &'static str>> = std::sync::OnceLock::new();
-    F.get_or_init(|| {
-        akhbar_text::data_lines(FIRST_NAMES)
-            .filter_map(|l| {
-                let (surname, first) = l.split_once('\t')?;
-                Some((akhbar_text::fold(surname.trim()), first.trim()))
-            })
-            .collect()
-    })
+    F.get_or_init(|| keyed_rows(FIRST_NAMES).collect())
 }
 
 /// Capitals by their folded name, with their countries' folded names.
 fn capitals() -> &'static FxHashMap<String, Vec<String>> {
     static C: std::sync::OnceLock<FxHashMap<String, Vec<String>>> = std::sync::OnceLock::new();
     C.get_or_init(|| {
-        akhbar_text::data_lines(CAPITALS)
-            .filter_map(|l| {
-                let (capital, countries) = l.split_once('\t')?;
-                let names = countries.split('|').map(akhbar_text::fold).collect();
-                Some((akhbar_text::fold(capital.trim()), names))
+        keyed_rows(CAPITALS)
+            .map(|(capital, countries)| {
+                (capital, countries.split('|').map(akhbar_text::fold).collect())
             })
             .collect()
     })
@@ -384,7 +383,9 @@ fn full_name(e: &crate::ner::Entity, entities: &[crate::ner::Entity]) -> Option<
 }
 
 /// Generic nouns a place's name may open with (folded): `مدينة نجران`, `منطقة نجران` and
-/// `محافظة نجران` are all tagged `نجران`, as an editor would. Nouns that make a name of their
+/// `محافظة نجران` are all tagged `نجران`, as an editor would. (The tagger's own head lists,
+/// `LOC_HEADS` and `ORG_HEADS` in `ner`, decide what an entity's span holds; these decide
+/// what its tag shows.) Nouns that make a name of their
 /// own with what follows (`قطاع غزة`, `قرية الحبلة`, `جزيرة العرب`) are not among them.
 const PLACE_HEADS: &[&str] = &["مدينه", "منطقه", "محافظه", "ولايه", "اقليم", "بلده"];
 
