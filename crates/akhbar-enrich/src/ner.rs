@@ -646,7 +646,8 @@ fn clubs_named_after_places(sentence: &[TokenInfo], labels: &mut [usize]) {
     }
 }
 
-/// Nouns that name a work by its title (folded, without the article).
+/// Nouns that name a work by its title, or a product by its model's name (folded, without the
+/// article).
 const WORK_NOUNS: &[&str] = &[
     "برنامج",
     "فيلم",
@@ -660,6 +661,11 @@ const WORK_NOUNS: &[&str] = &[
     "قصيده",
     "عنوان",
     "مجموعه",
+    "سياره",
+    "طراز",
+    "موديل",
+    "جوال",
+    "هاتف",
 ];
 
 /// Whether a word is a noun naming a work, with its article, an accusative `ا` or a pronoun
@@ -680,10 +686,11 @@ const MAX_TITLE: usize = 8;
 
 /// A title in guillemets after a noun that names a work is the work's name, MISC as a whole,
 /// whatever its words look like (`برنامج « حكايات »`, `فيلم « حلم »`, `برنامجا بعنوان « مع
-/// نور »`, `مسلسل « اللقيطة »`). In ANERcorp's training part, 10 of the 11 such titles are
-/// MISC whole (the eleventh a book called after a man and a country); titles in plain double
-/// quotes are not read (13 MISC of 27: serials' titles in them are left unlabelled), nor are
-/// quotes after other words (quoted phrases, newspapers).
+/// نور »`, `مسلسل « اللقيطة »`), and so is a model's name after a noun naming a product
+/// (`موديل « كي جي 320 »`, `السيارة الرياضية « … »`). In ANERcorp's training part, 12 of the
+/// 13 such names are MISC whole (the odd one a book called after a man and a country); names
+/// in plain double quotes are not read (13 MISC of 27: serials' titles in them are left
+/// unlabelled), nor are quotes after other words (quoted phrases, newspapers).
 fn quoted_work_titles(sentence: &[TokenInfo], labels: &mut [usize]) {
     let (b_misc, i_misc) = (label_index("B-MISC"), label_index("I-MISC"));
     for open in 1..sentence.len() {
@@ -1470,6 +1477,8 @@ mod tests {
         // A programme's title, its noun two words before it; a film's, its noun right before.
         let l = label("وتقدم المذيعة برنامجا جديدا بعنوان « مع سلمى » على قناة الفجر .");
         assert_eq!(l[5..9], ["O", "B-MISC", "I-MISC", "O"], "{l:?}");
+        let l = label("وكشفت الشركة عن هاتف « نجمة 7 » الجديد .");
+        assert_eq!(l[4..8], ["O", "B-MISC", "I-MISC", "O"], "{l:?}");
         let l = label("وعرض المهرجان فيلم « حكايات الجسر القديم » للمخرجة ريم .");
         assert_eq!(l[3..8], ["O", "B-MISC", "I-MISC", "I-MISC", "O"], "{l:?}");
         // Quoted words after other nouns, or after punctuation, are not read as titles.
