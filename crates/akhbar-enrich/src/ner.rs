@@ -1468,12 +1468,14 @@ mod tests {
         assert_eq!(types(&l), ["B-LOC", "B-ORG"]);
     }
 
+    /// The embedded tagger's labels for a sentence of space-separated tokens.
+    fn label(text: &str) -> Vec<&'static str> {
+        let s: Vec<TokenInfo> = text.split(' ').map(token_info).collect();
+        NerModel::embedded().tag(&s).into_iter().map(|l| LABELS[l]).collect()
+    }
+
     #[test]
     fn a_title_in_guillemets_after_a_work_noun_is_misc() {
-        let label = |text: &str| -> Vec<&str> {
-            let s: Vec<TokenInfo> = text.split(' ').map(token_info).collect();
-            NerModel::embedded().tag(&s).into_iter().map(|l| LABELS[l]).collect()
-        };
         // A programme's title, its noun two words before it; a film's, its noun right before.
         let l = label("وتقدم المذيعة برنامجا جديدا بعنوان « مع سلمى » على قناة الفجر .");
         assert_eq!(l[5..9], ["O", "B-MISC", "I-MISC", "O"], "{l:?}");
@@ -1493,10 +1495,6 @@ mod tests {
 
     #[test]
     fn a_city_with_a_masculine_nationality_is_its_club() {
-        let label = |text: &str| -> Vec<&str> {
-            let s: Vec<TokenInfo> = text.split(' ').map(token_info).collect();
-            NerModel::embedded().tag(&s).into_iter().map(|l| LABELS[l]).collect()
-        };
         let l = label("وتعادل فريقه مع هامبورغ الألماني بهدف لمثله في المباراة .");
         assert_eq!(l[3..5], ["B-ORG", "O"], "{l:?}");
         // The city itself takes the feminine; an airport's adjective is the airport's.
