@@ -1097,8 +1097,8 @@ const NAME_ADJECTIVES: &[&str] = &[
     "المتحده",
 ];
 
-/// Whether a folded word with the article is a nisba adjective of a known place
-/// (`العراقية` → `عراق`) or one of the name adjectives.
+/// Whether a folded word with the article is a nisba adjective of a nationality or a known
+/// place (`العراقية` → `عراق`, `الألمانية` → `المان`) or one of the name adjectives.
 fn is_name_adjective(base: &str) -> bool {
     if NAME_ADJECTIVES.contains(&base) {
         return true;
@@ -1107,7 +1107,8 @@ fn is_name_adjective(base: &str) -> bool {
     let g = gazetteers();
     ["يه", "ي", "يين", "يون"].iter().any(|suf| {
         bare.strip_suffix(suf).is_some_and(|root| {
-            g.loc.contains(root)
+            NATIONALITIES.contains(&root)
+                || g.loc.contains(root)
                 || g.loc.contains(&format!("ال{root}"))
                 || g.loc.contains(&format!("{root}ا"))
                 || g.loc.contains(&format!("ال{root}ا"))
@@ -1374,6 +1375,9 @@ mod tests {
         assert!(have("التحالف الدولي", "ORG"), "{found:?}");
         assert!(have("حماس", "ORG"), "{found:?}");
         assert!(have("العراق", "LOC"), "{found:?}");
+        // A nationality whose country the gazetteer spells otherwise (`ألمانيا`).
+        let german = find_entities("وقالت الحكومة الألمانية إنها سترسل مساعدات.");
+        assert!(german.iter().any(|e| e.text == "الحكومة الألمانية"), "{german:?}");
         let glued = find_entities("وصل الوفد بالعراق وللتحالف قوات");
         assert!(glued.iter().any(|e| e.text == "العراق" && e.canonical == "العراق"), "{glued:?}");
         let accusative = find_entities("وقدرت الكلفة بنحو 400 مليون دولاراً.");
