@@ -328,7 +328,7 @@ impl NerModel {
         }
         let mut labels = viterbi(&emissions, &self.transitions);
         split_coordinated(sentence, &mut labels);
-        quoted_work_titles(sentence, &mut labels);
+        quoted_names(sentence, &mut labels);
         clubs_named_after_places(sentence, &mut labels);
         labels
     }
@@ -668,57 +668,84 @@ const WORK_NOUNS: &[&str] = &[
     "هاتف",
 ];
 
-/// Whether a word is a noun naming a work, with its article, an accusative `ا` or a pronoun
+/// Nouns that name a news medium (folded, without the article).
+const MEDIA_NOUNS: &[&str] = &["صحيفه", "جريده", "مجله", "قناه", "وكاله", "اذاعه", "موقع", "شبكه"];
+
+/// Whether a word is one of `nouns`, with its article, an accusative `ا` or a pronoun
 /// (`البرنامج`, `برنامجا`, `برنامجها`, `عنوانه`).
-fn is_work_noun(t: &TokenInfo) -> bool {
+fn is_noun_of(t: &TokenInfo, nouns: &[&str]) -> bool {
     let b = t.base.as_str();
     let bare = b.strip_prefix("ال").unwrap_or(b);
     [b, bare].into_iter().any(|w| {
-        WORK_NOUNS.contains(&w)
+        nouns.contains(&w)
             || ["ها", "ه", "ا"]
                 .iter()
-                .any(|end| w.strip_suffix(end).is_some_and(|x| WORK_NOUNS.contains(&x)))
+                .any(|end| w.strip_suffix(end).is_some_and(|x| nouns.contains(&x)))
     })
 }
 
-/// The longest title in guillemets this pass reads, in tokens.
+/// The longest quoted name this pass reads, in tokens.
 const MAX_TITLE: usize = 8;
 
-/// A title in guillemets after a noun that names a work is the work's name, MISC as a whole,
-/// whatever its words look like (`برنامج « حكايات »`, `فيلم « حلم »`, `برنامجا بعنوان « مع
-/// نور »`, `مسلسل « اللقيطة »`), and so is a model's name after a noun naming a product
-/// (`موديل « كي جي 320 »`, `السيارة الرياضية « … »`). In ANERcorp's training part, 12 of the
-/// 13 such names are MISC whole (the odd one a book called after a man and a country); names
-/// in plain double quotes are not read (13 MISC of 27: serials' titles in them are left
-/// unlabelled), nor are quotes after other words (quoted phrases, newspapers).
-fn quoted_work_titles(sentence: &[TokenInfo], labels: &mut [usize]) {
-    let (b_misc, i_misc) = (label_index("B-MISC"), label_index("I-MISC"));
-    for open in 1..sentence.len() {
-        let close_mark = match sentence[open].raw.as_str() {
-            "«" => "»",
-            "“" => "”",
-            _ => continue,
+/// A quoted name after a noun that says what it names is a name as a whole, whatever its
+/// words look like:
+/// - a work's title in guillemets (`برنامج « حكايات »`, `فيلم « حلم »`, `برنامجا بعنوان « مع
+///   نور »`, `مسلسل « اللقيطة »`) or a product model's (`موديل « كي جي 320 »`) is MISC. In
+///   ANERcorp's training part, 12 of the 13 such names are MISC whole (the odd one a book
+///   called after a man and a country). Titles in plain double quotes are not read (13 MISC
+///   of 27: serials' titles in them are left unlabelled).
+/// - a medium's name in any quotes (`صحيفة " السفير "`, `لصحيفة ' ' نيوز أوف ذا وورلد ' '`,
+///   `موقع « غوغل »`) is ORG: all 28 such names in the training part.
+///
+/// Quotes after other words (quoted phrases, slogans) are not read.
+fn quoted_names(sentence: &[TokenInfo], labels: &mut [usize]) {
+    let misc = (label_index("B-MISC"), label_index("I-MISC"));
+    let org = (label_index("B-ORG"), label_index("I-ORG"));
+    let mut open = 1;
+    while open < sentence.len() {
+        let mark = sentence[open].raw.as_str();
+        let (close_mark, guillemets) = match mark {
+            "«" => ("»", true),
+            "“" => ("”", true),
+            "\"" | "'" => (mark, false),
+            _ => {
+                open += 1;
+                continue;
+            }
         };
-        let Some(len) = sentence[open + 1..]
+        // A quote written as two apostrophes (`' ' معاريف ' '`).
+        let first = if mark == "'" && sentence.get(open + 1).is_some_and(|t| t.raw == "'") {
+            open + 2
+        } else {
+            open + 1
+        };
+        let len = sentence[first.min(sentence.len())..]
             .iter()
             .take(MAX_TITLE + 1)
             .position(|t| t.raw == close_mark || (t.kind == 3 && t.raw != "-"))
-            .filter(|&n| n > 0 && sentence[open + 1 + n].raw == close_mark)
-        else {
-            continue;
-        };
-        // The work's noun right before the title, or two words before it (`برنامجا جديدا
-        // بعنوان «`), with no punctuation between.
+            .filter(|&n| n > 0 && sentence[first + n].raw == close_mark);
+        // The noun right before the quote, or two words before it (`برنامجا جديدا بعنوان «`),
+        // with no punctuation between.
         let before = &sentence[open.saturating_sub(3)..open];
-        let named = before
-            .iter()
-            .rposition(is_work_noun)
-            .is_some_and(|w| before[w + 1..].iter().all(|t| t.kind != 3));
-        if named {
-            labels[open + 1] = b_misc;
-            for l in &mut labels[open + 2..open + 1 + len] {
-                *l = i_misc;
+        let noun_before = |nouns: &[&str]| {
+            before
+                .iter()
+                .rposition(|t| is_noun_of(t, nouns))
+                .is_some_and(|w| before[w + 1..].iter().all(|t| t.kind != 3))
+        };
+        let kind = match len {
+            Some(_) if noun_before(MEDIA_NOUNS) => Some(org),
+            Some(_) if guillemets && noun_before(WORK_NOUNS) => Some(misc),
+            _ => None,
+        };
+        if let (Some((b, i)), Some(len)) = (kind, len) {
+            labels[first] = b;
+            for l in &mut labels[first + 1..first + len] {
+                *l = i;
             }
+            open = first + len + 1;
+        } else {
+            open += 1;
         }
     }
 }
@@ -1479,7 +1506,7 @@ mod tests {
     }
 
     #[test]
-    fn a_title_in_guillemets_after_a_work_noun_is_misc() {
+    fn a_quoted_name_after_a_noun_saying_what_it_names_is_one_name() {
         // A programme's title, its noun two words before it; a film's, its noun right before.
         let l = label("وتقدم المذيعة برنامجا جديدا بعنوان « مع سلمى » على قناة الفجر .");
         assert_eq!(l[5..9], ["O", "B-MISC", "I-MISC", "O"], "{l:?}");
@@ -1487,6 +1514,14 @@ mod tests {
         assert_eq!(l[4..8], ["O", "B-MISC", "I-MISC", "O"], "{l:?}");
         let l = label("وعرض المهرجان فيلم « حكايات الجسر القديم » للمخرجة ريم .");
         assert_eq!(l[3..8], ["O", "B-MISC", "I-MISC", "I-MISC", "O"], "{l:?}");
+        // A medium's name in any quotes, apostrophes doubled or not, is an organization.
+        let l = label("ونقلت صحيفة ' ' الفجر الجديد ' ' عن مصادر .");
+        assert_eq!(l[2..7], ["O", "O", "B-ORG", "I-ORG", "O"], "{l:?}");
+        let l = label("وقال لقناة \" النهار \" إن الاتفاق قريب .");
+        assert_eq!(l[2..5], ["O", "B-ORG", "O"], "{l:?}");
+        // A work's title in plain double quotes is left to the tagger.
+        let l = label("وعرض المهرجان فيلم \" حكايات الجسر \" للمخرجة ريم .");
+        assert!(l.iter().all(|x| !x.ends_with("MISC")), "{l:?}");
         // Quoted words after other nouns, or after punctuation, are not read as titles.
         let l = label("ووصف الوزير ما جرى بأنه « مؤامرة مكشوفة » .");
         assert!(l.iter().all(|x| !x.ends_with("MISC")), "{l:?}");
