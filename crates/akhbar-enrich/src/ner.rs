@@ -977,8 +977,10 @@ fn train_one(sentences: &[Sentence], feats: &[Vec<Vec<u64>>], epochs: usize, run
 /// The label index of a CoNLL label (`B-PERS` is read as `B-PER`); unknown labels are `O`.
 #[must_use]
 pub fn label_index(label: &str) -> usize {
-    let l = label.replace("PERS", "PER");
-    LABELS.iter().position(|x| *x == l).unwrap_or(0)
+    // The decoding passes look their labels up for every sentence: no allocation unless the
+    // label is written the ANERcorp way.
+    let find = |l: &str| LABELS.iter().position(|x| *x == l);
+    find(label).or_else(|| find(&label.replace("PERS", "PER"))).unwrap_or(0)
 }
 
 /// An entity found in running text.
