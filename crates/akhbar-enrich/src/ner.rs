@@ -69,8 +69,10 @@ struct Gazetteers {
 fn gazetteers() -> &'static Gazetteers {
     static G: OnceLock<Gazetteers> = OnceLock::new();
     G.get_or_init(|| {
+        // Folded as they load, like the words they are matched against (a list may spell
+        // `وائل` or `ألفريد` as written).
         let words =
-            |t: &str| akhbar_text::data_lines(t).map(str::to_string).collect::<FxHashSet<_>>();
+            |t: &str| akhbar_text::data_lines(t).map(akhbar_text::fold).collect::<FxHashSet<_>>();
         let mut triggers = FxHashMap::default();
         for line in akhbar_text::data_lines(GAZ_TRIGGERS) {
             if let Some((ty, w)) = line.split_once(' ') {
@@ -531,29 +533,48 @@ fn settle_types(
 
 /// Coordinated names read as one: a word inside a person's or an organization's name that
 /// carries the conjunction `و` and no article begins the next name of a list (`طارق السعيد
-/// وحسن مصطفى` is two people, `تويوتا وجنرال موتورز` two companies). A name's own `و`-words
-/// take the article (`حركة العدل والمساواة`, `البوسنة والهرسك`) and are left alone, but a
-/// person's name has no such word (`الحسن والحسين` are two: 5 of 6 in the training part, the
-/// sixth an annotation slip). In ANERcorp's
-/// training part, a `و`-word after a name's word begins a name of its own 416 times, and
-/// continues one 106 times, most of those words whose `و` is no clitic at all (`ولد`, `وقاص`).
+/// وحسن مصطفى` is two people, `تويوتا وجنرال موتورز` two companies). An organization's own
+/// `و`-words take the article (`حركة العدل والمساواة`) and are left alone, but a person's name
+/// has no such word (`الحسن والحسين` are two: 5 of 6 in the training part, the sixth an
+/// annotation slip). In ANERcorp's training part, a `و`-word after a name's word begins a name
+/// of its own 416 times, and continues one 106 times, most of those words whose `و` is no
+/// clitic at all (`ولد`, `وقاص`).
+///
+/// A place's `و`-word, with the article or without, begins the next place (`هولندا
+/// والدنمارك`, `الإمارات العربية وقطر`): 233 times in the training part against 18 inside one
+/// place, those the few countries named with a `و` (`البوسنة والهرسك`, kept whole as the
+/// gazetteer lists it) and annotation slips (`فرنسا وإيطاليا` as one place).
 ///
 /// The segmenter also reads a `و` off foreign names that begin with it (`وايت`, `وليام`): the
 /// word is split only when what remains is a more common word than the whole (`حسن` is, `ايت`
 /// is not).
 fn split_coordinated(sentence: &[TokenInfo], labels: &mut [usize]) {
     let lex = Analyzer::embedded().lexicon();
-    for (t, l) in sentence.iter().zip(labels.iter_mut()).skip(1) {
+    for i in 1..sentence.len() {
+        let t = &sentence[i];
         // A person's name never holds a `و`-word with the article (`الحسن والحسين` are two).
-        let inside = match LABELS[*l] {
+        let inside = match LABELS[labels[i]] {
             "I-PER" => true,
             "I-ORG" => !t.article,
+            "I-LOC" => !is_listed_name(sentence, labels, i),
             _ => false,
         };
         if inside && t.and && lex.frequency(&t.base) > lex.frequency(&t.key) {
-            *l -= 1;
+            labels[i] -= 1;
         }
     }
+}
+
+/// Whether the name that token `i` is inside is, whole, one of the gazetteer's unambiguous
+/// names (`البوسنة والهرسك`, `ترينيداد وتوباغو`).
+fn is_listed_name(sentence: &[TokenInfo], labels: &[usize], i: usize) -> bool {
+    let inside = |l: usize| LABELS[l].starts_with("I-");
+    let start = (0..=i).rev().find(|&k| !inside(labels[k])).unwrap_or(0);
+    let end = (i + 1..labels.len()).find(|&k| !inside(labels[k])).unwrap_or(labels.len());
+    let span = &sentence[start..end];
+    names().iter().any(|(name, _)| {
+        name.len() == span.len() && name.iter().zip(span).all(|(w, t)| t.base == *w || t.key == *w)
+    })
 }
 
 /// Words that link the parts of an Arabic name (folded): `بن`, `آل`, `ولد`, `أبو`, `عبد` …
@@ -1539,16 +1560,34 @@ mod tests {
             split(&["تويوتا", "وجنرال", "موتورز"], &["B-ORG", "I-ORG", "I-ORG"]),
             ["B-ORG", "B-ORG", "I-ORG"]
         );
-        // A name's own `و`-word takes the article; a place's is left to the tagger.
+        // A name's own `و`-word takes the article.
         assert_eq!(
             split(&["حركة", "العدل", "والمساواة"], &["B-ORG", "I-ORG", "I-ORG"]),
             ["B-ORG", "I-ORG", "I-ORG"]
         );
+        // Places in a list are places each; a country named with its `و` is one.
+        assert_eq!(split(&["هولندا", "والدنمارك"], &["B-LOC", "I-LOC"]), ["B-LOC", "B-LOC"]);
+        assert_eq!(
+            split(&["الإمارات", "العربية", "وقطر"], &["B-LOC", "I-LOC", "I-LOC"]),
+            ["B-LOC", "I-LOC", "B-LOC"]
+        );
+        assert_eq!(split(&["البوسنة", "والهرسك"], &["B-LOC", "I-LOC"]), ["B-LOC", "I-LOC"]);
         assert_eq!(split(&["ترينيداد", "وتوباغو"], &["B-LOC", "I-LOC"]), ["B-LOC", "I-LOC"]);
         // A person's name holds no `و`-word with the article.
         assert_eq!(split(&["الحسن", "والحسين"], &["B-PER", "I-PER"]), ["B-PER", "B-PER"]);
         // A foreign name's own `و`: what remains is no word of its own.
         assert_eq!(split(&["دانا", "وايت"], &["B-PER", "I-PER"]), ["B-PER", "I-PER"]);
+    }
+
+    #[test]
+    fn gazetteer_words_match_as_written_in_text() {
+        let g = gazetteers();
+        // Listed as spelt, found in the folded form the tagger's words take.
+        assert!(g.per.contains(&token_info("وائل").base));
+        // A foreign first name makes the person feature fire (`ألفريد`), a word that is also
+        // common Arabic does not.
+        assert!(g.per.contains(&token_info("ألفريد").base));
+        assert!(!g.per.contains(&token_info("الان").base));
     }
 
     #[test]
