@@ -552,6 +552,9 @@ fn split_coordinated(sentence: &[TokenInfo], labels: &mut [usize]) {
     let lex = Analyzer::embedded().lexicon();
     for i in 1..sentence.len() {
         let t = &sentence[i];
+        if !t.and {
+            continue;
+        }
         // A person's name never holds a `و`-word with the article (`الحسن والحسين` are two).
         let inside = match LABELS[labels[i]] {
             "I-PER" => true,
@@ -559,7 +562,7 @@ fn split_coordinated(sentence: &[TokenInfo], labels: &mut [usize]) {
             "I-LOC" => !is_listed_name(sentence, labels, i),
             _ => false,
         };
-        if inside && t.and && lex.frequency(&t.base) > lex.frequency(&t.key) {
+        if inside && lex.frequency(&t.base) > lex.frequency(&t.key) {
             labels[i] -= 1;
         }
     }
