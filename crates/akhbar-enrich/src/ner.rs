@@ -1492,6 +1492,20 @@ mod tests {
     }
 
     #[test]
+    fn listed_parties_movements_and_agencies_are_organizations() {
+        let text = "وانتقدت حركة مجتمع السلم والليكود الاتفاق، فيما حذرت الأونروا من نقص التمويل واشتبكت قوات الدعم السريع مع دورية.";
+        let found = find_entities(text);
+        assert_offsets_slice_mentions(text, &found);
+        for want in ["حركة مجتمع السلم", "الليكود", "الأونروا", "قوات الدعم السريع"]
+        {
+            assert!(
+                found.iter().any(|e| e.canonical == want && e.kind == "ORG"),
+                "{want}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_hashtag_in_the_sentence_is_read_as_its_words() {
         let text =
             "وقال وزير الدولة للشؤون الخارجية في #الإمارات، أنور #قرقاش، إن #مجلس_التعاون سيجتمع.";
