@@ -157,9 +157,9 @@ pub(crate) fn store_report(dir: &std::path::Path) -> Result<String> {
     use akhbar_store::Store;
     let mut records = corpus_records(CORPUS)?;
     records.extend(html_records());
-    let lines: Vec<String> = records.iter().map(ToString::to_string).collect();
+    let mut lines: Vec<String> = records.iter().map(ToString::to_string).collect();
     let mut warnings = Vec::new();
-    let report = crate::ingest::ingest_lines(dir, &lines, 16, &mut |w| warnings.push(w))?;
+    let report = crate::ingest::ingest_lines(dir, &mut lines, 16, &mut |w| warnings.push(w))?;
     let opened = crate::ingest::Opened::open(dir)?;
     let store = &opened.store;
     let stats = store.stats()?;

@@ -9,6 +9,7 @@
 use crate::pipeline::{
     Pipeline, RestoredArticle, enrich_page, given_reference, id_text, record_page, record_title,
 };
+use crate::spool::{LineSource, SpooledLines};
 use akhbar_index::{IndexDoc, SearchIndex, SearchQuery};
 use akhbar_store::{ArticleRecord, EntityRow, Outcome, Seen, SqliteStore, Store, TagRow};
 use anyhow::{Context, Result, bail};
@@ -186,11 +187,9 @@ pub(crate) fn ingest(args: &IngestArgs) -> Result<()> {
         bail!("--batch must be at least 1");
     }
     let dir = args.store.clone().unwrap_or_else(default_store);
-    let lines: Vec<String> = open_input(&args.file)?
-        .lines()
-        .collect::<std::io::Result<_>>()
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
-    let report = ingest_lines(&dir, &lines, args.batch, &mut |line| eprintln!("{line}"))?;
+    // Spooled to disk, not held: a batch's memory is what linking needs, not its text.
+    let mut lines = SpooledLines::read(open_input(&args.file)?, &args.file.display().to_string())?;
+    let report = ingest_lines(&dir, &mut lines, args.batch, &mut |line| eprintln!("{line}"))?;
     println!("{}", serde_json::to_string(&json!({"store": dir, "report": report}))?);
     Ok(())
 }
@@ -199,7 +198,7 @@ pub(crate) fn ingest(args: &IngestArgs) -> Result<()> {
 /// skipped, never stopping the run.
 pub(crate) fn ingest_lines(
     dir: &Path,
-    lines: &[String],
+    lines: &mut dyn LineSource,
     batch_size: usize,
     warn: &mut dyn FnMut(String),
 ) -> Result<IngestReport> {
@@ -226,11 +225,12 @@ pub(crate) fn ingest_lines(
     drop(stored);
     // In order of publication, as the live engine would see them (stable for ties).
     let mut order: Vec<(Option<i64>, usize)> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
+    for i in 0..lines.count() {
+        let line = lines.line(i)?;
         if line.trim().is_empty() {
             continue;
         }
-        let day = serde_json::from_str::<Value>(line)
+        let day = serde_json::from_str::<Value>(&line)
             .ok()
             .and_then(|v| given_reference(&v).ok().flatten())
             .map(|r| r.date.days());
@@ -252,7 +252,7 @@ pub(crate) fn ingest_lines(
         let mut taken = 0;
         while taken < batch_size {
             let Some(i) = queue.pop_front() else { break };
-            match check(&lines[i], &store, &mut in_batch) {
+            match check(&lines.line(i)?, &store, &mut in_batch) {
                 Checked::Defer => deferred.push(i),
                 Checked::Same => {
                     report.read += 1;
@@ -281,7 +281,7 @@ pub(crate) fn ingest_lines(
             match e {
                 Ok(e) => {
                     let out = pipeline.link(e);
-                    let mut a = article_record(&t.rec, &lines[t.line], &out, t.fingerprint);
+                    let mut a = article_record(&t.rec, &lines.line(t.line)?, &out, t.fingerprint);
                     a.record_id = t.own_id;
                     batch.push(a);
                 }

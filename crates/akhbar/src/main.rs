@@ -9,6 +9,7 @@ mod lexicon;
 mod ner;
 mod pipeline;
 mod process;
+mod spool;
 mod text;
 
 use anyhow::Result;

@@ -5,6 +5,7 @@
 //! output line and the batch goes on.
 
 use crate::pipeline::Pipeline;
+use crate::spool::{Place, Spool};
 use akhbar_enrich::dates::Reference;
 use anyhow::{Context, Result};
 use serde_json::{Value, json};
@@ -22,32 +23,34 @@ pub(crate) struct Args {
 }
 
 /// An output line as kept until the batch is in: the article's id (none for an error line),
-/// the JSON object, and the story and story title it was written with.
-type OutputLine = (Option<String>, String, Option<(String, String)>);
+/// where the JSON object is spooled, and the story and story title it was written with.
+type OutputLine = (Option<String>, Place, Option<(String, String)>);
 
 pub(crate) fn run(args: &Args) -> Result<()> {
-    // Lines are kept as read and parsed a chunk at a time: a parsed corpus takes several times
-    // the memory of its text.
+    // Input lines are spooled to disk as read, and parsed a chunk at a time: only their
+    // places and days stay in memory (a parsed corpus takes several times the memory of its
+    // text, and the text itself is as large as the batch).
     let reader = crate::open_lines(args.input.as_deref())?;
-    let mut lines: Vec<(usize, String)> = Vec::new();
+    let mut input = Spool::new("input")?;
+    let mut lines: Vec<(usize, Place)> = Vec::new();
+    let mut days = Vec::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.with_context(|| format!("cannot read line {}", n + 1))?;
-        if !line.trim().is_empty() {
-            lines.push((n + 1, line));
+        if line.trim().is_empty() {
+            continue;
         }
-    }
-    // In order of publication, the way the live engine would see them (stable for ties).
-    let days: Vec<_> = lines
-        .iter()
-        .map(|(_, l)| {
-            serde_json::from_str::<Value>(l)
+        // In order of publication, the way the live engine would see them (stable for ties).
+        days.push(
+            serde_json::from_str::<Value>(&line)
                 .ok()
                 .and_then(|v| v.get("published").and_then(Value::as_str).and_then(Reference::parse))
-                .map(|r| r.date)
-        })
-        .collect();
+                .map(|r| r.date),
+        );
+        lines.push((n + 1, input.push(&line)?));
+    }
     let mut order: Vec<usize> = (0..lines.len()).collect();
     order.sort_by_key(|&i| days[i]);
+    drop(days);
     let out: Box<dyn Write> = match &args.output {
         Some(p) if p.as_os_str() != "-" => Box::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
@@ -57,22 +60,21 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     let mut out = BufWriter::new(out);
     let bar = crate::progress_bar(order.len(), "articles");
     let mut pipeline = Pipeline::default();
-    // Each output line is kept serialized, without `duplicate_of`, which is only final once
-    // the whole batch is in: (article id, or none for an error line; the JSON object; the
-    // story and story title it was written with).
+    // Each output line is spooled serialized, without `duplicate_of`, which is only final once
+    // the whole batch is in.
+    let mut output = Spool::new("output")?;
     let mut results: Vec<OutputLine> = Vec::with_capacity(order.len());
     for chunk in order.chunks(256) {
-        let parsed: Vec<(usize, Result<Value, String>)> = chunk
-            .iter()
-            .map(|&i| {
-                let (n, line) = &lines[i];
-                (
-                    *n,
-                    serde_json::from_str::<Value>(line)
-                        .map_err(|e| format!("line {n}: not JSON: {e}")),
-                )
-            })
-            .collect();
+        let mut parsed: Vec<(usize, Result<Value, String>)> = Vec::with_capacity(chunk.len());
+        for &i in chunk {
+            let (n, place) = lines[i];
+            let line = input.get(place)?;
+            parsed.push((
+                n,
+                serde_json::from_str::<Value>(&line)
+                    .map_err(|e| format!("line {n}: not JSON: {e}")),
+            ));
+        }
         let ok: Vec<&Value> = parsed.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
         let mut enriched = crate::pipeline::enrich_all(&ok).into_iter();
         for (line_no, rec) in &parsed {
@@ -97,7 +99,8 @@ pub(crate) fn run(args: &Args) -> Result<()> {
                 },
                 Err(e) => (None, json!({"id": null, "error": e}).to_string(), None),
             };
-            results.push(result);
+            let (id, line, story) = result;
+            results.push((id, output.push(&line)?, story));
             bar.inc(1);
         }
     }
@@ -107,7 +110,9 @@ pub(crate) fn run(args: &Args) -> Result<()> {
     pipeline.take_merges();
     let mut now: std::collections::HashMap<String, (String, Option<String>)> =
         std::collections::HashMap::new();
-    for (id, mut line, written) in results {
+    drop(input);
+    for (id, place, written) in results {
+        let mut line = output.get(place)?;
         if let Some((story, title)) = written {
             let (new_story, new_title) = now.entry(story.clone()).or_insert_with(|| {
                 let (s, t) = pipeline.current_story(&story);
