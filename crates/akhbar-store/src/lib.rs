@@ -235,11 +235,13 @@ pub trait Store {
     /// When the database cannot be written.
     fn set_duplicates(&mut self, links: &[(String, Option<String>)]) -> Result<()>;
 
-    /// Current articles whose sequence number is above `seq`, in sequence order.
+    /// Current articles whose sequence number is above `seq`, in sequence order, at most
+    /// `limit` of them (read a large store a page at a time: the next page is `since` the
+    /// last one's `seq`).
     ///
     /// # Errors
     /// When the database cannot be read.
-    fn since(&self, seq: i64) -> Result<Vec<StoredArticle>>;
+    fn since(&self, seq: i64, limit: usize) -> Result<Vec<StoredArticle>>;
 
     /// What linking needs of every current article, in sequence order: (id, title, body,
     /// publication day, story). Lighter than [`Store::since`] for rebuilding linking state.

@@ -554,13 +554,14 @@ impl Store for SqliteStore {
         tx.commit().map_err(sql("commit"))
     }
 
-    fn since(&self, seq: i64) -> Result<Vec<StoredArticle>> {
+    fn since(&self, seq: i64, limit: usize) -> Result<Vec<StoredArticle>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = self.list(
             &format!(
                 "SELECT {ARTICLE_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-                 WHERE a.seq > ?1 ORDER BY a.seq"
+                 WHERE a.seq > ?1 ORDER BY a.seq LIMIT ?2"
             ),
-            [seq],
+            [seq, limit],
             article_from_row,
         )?;
         let mut out = Vec::with_capacity(rows.len());

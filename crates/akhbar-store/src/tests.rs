@@ -67,7 +67,7 @@ fn new_text_under_the_same_id_is_a_new_version() {
     );
     assert_eq!(store.put_batch(&[old]).expect("put"), vec![Outcome::Unchanged]);
     // The new version is what an index catching up sees.
-    let since = store.since(got.seq - 1).expect("since");
+    let since = store.since(got.seq - 1, usize::MAX).expect("since");
     assert_eq!(since.len(), 1);
     assert_eq!(since[0].record.original, b.original);
 }
@@ -224,4 +224,31 @@ fn a_story_keeps_the_latest_title_given_for_it() {
     // A record that gives no title leaves the story's alone.
     store.put_batch(&[rec("a3", "u3", None)]).expect("put");
     assert_eq!(store.stories(5).expect("stories")[0].title, "العاصفة تضرب الساحل");
+}
+
+#[test]
+fn since_reads_a_page_at_a_time_in_sequence_order() {
+    let mut store = SqliteStore::in_memory().expect("store");
+    let batch: Vec<ArticleRecord> = (1..=5)
+        .map(|i| {
+            article(
+                &format!("p{i}"),
+                &format!("https://x.test/p{i}"),
+                &format!("خبر رقم {i}"),
+                &format!("نص الخبر رقم {i} عن افتتاح مرفق جديد."),
+            )
+        })
+        .collect();
+    store.put_batch(&batch).expect("put");
+    let mut seen = Vec::new();
+    let mut seq = 0;
+    loop {
+        let page = store.since(seq, 2).expect("since");
+        assert!(page.len() <= 2);
+        let Some(last) = page.last() else { break };
+        seq = last.seq;
+        seen.extend(page.iter().map(|a| a.record.id.clone()));
+    }
+    assert_eq!(seen, ["p1", "p2", "p3", "p4", "p5"]);
+    assert!(store.since(0, 0).expect("since").is_empty());
 }

@@ -59,14 +59,33 @@ impl Opened {
         if covered >= last {
             return Ok(0);
         }
-        let missing = self.store.since(covered)?;
         let mut w = self.index.writer()?;
-        for a in &missing {
-            w.put(&index_doc(&a.record))?;
-        }
+        let n = index_since(&self.store, &mut w, covered)?;
         w.commit(last)?;
         w.finish()?;
-        Ok(missing.len())
+        Ok(n)
+    }
+}
+
+/// Puts every stored article after sequence number `seq` into the index writer, reading the
+/// store a page at a time; returns how many.
+fn index_since(
+    store: &SqliteStore,
+    w: &mut akhbar_index::Writer<'_>,
+    mut seq: i64,
+) -> Result<usize> {
+    const PAGE: usize = 500;
+    let mut n = 0;
+    loop {
+        let page = store.since(seq, PAGE)?;
+        for a in &page {
+            w.put(&index_doc(&a.record))?;
+        }
+        n += page.len();
+        match page.last() {
+            Some(a) if page.len() == PAGE => seq = a.seq,
+            _ => return Ok(n),
+        }
     }
 }
 
@@ -563,17 +582,14 @@ pub(crate) struct ReindexArgs {
 pub(crate) fn reindex(args: &ReindexArgs) -> Result<()> {
     let started = std::time::Instant::now();
     let opened = open_existing(args.store.as_deref())?;
-    let all = opened.store.since(0)?;
     let mut w = opened.index.writer()?;
     w.clear()?;
-    for a in &all {
-        w.put(&index_doc(&a.record))?;
-    }
+    let n = index_since(&opened.store, &mut w, 0)?;
     w.commit(opened.store.last_seq()?)?;
     w.finish()?;
     println!(
         "{}",
-        json!({"reindexed": all.len(), "seconds": (started.elapsed().as_secs_f64() * 10.0).round() / 10.0})
+        json!({"reindexed": n, "seconds": (started.elapsed().as_secs_f64() * 10.0).round() / 10.0})
     );
     Ok(())
 }
