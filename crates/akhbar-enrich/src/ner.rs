@@ -738,8 +738,10 @@ fn clubs_named_after_places(sentence: &[TokenInfo], labels: &mut [usize]) {
 }
 
 /// `نادي` in the construct state (`نادي قطر`, `لنادي الوحدة`): the word after it names the club.
+/// Written with alef maqsura it is the verb (`نادى المتظاهرون بـ…`: called for), which folds
+/// the same.
 fn is_club_noun(t: &TokenInfo) -> bool {
-    t.base == "نادي"
+    t.base == "نادي" && !t.raw.trim_end_matches(akhbar_text::is_arabic_mark).ends_with('ى')
 }
 
 /// The word after `نادي` in the construct state is a club's name, ORG, when the tagger left
@@ -1779,6 +1781,7 @@ mod tests {
         assert_eq!(after("لنادي الساحل"), ["O", "B-ORG"]);
         assert_eq!(after("النادي الذي فاز"), ["O", "O", "O"]);
         assert_eq!(after("نادي في المدينة"), ["O", "O", "O"]);
+        assert_eq!(after("نادى المحتجون بالإصلاح"), ["O", "O", "O"]);
     }
 
     #[test]
