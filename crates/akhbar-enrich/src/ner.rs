@@ -775,20 +775,11 @@ const MASCULINE_OPPONENTS: &[&str] = &["ضيفه", "مضيفه", "منافسه",
 /// `مضيفه` … right before, or a match noun with it and `على`, `أمام` or `مع` (`بفوزه على`,
 /// `تعادله مع`).
 fn masculine_opponent(before: &[TokenInfo]) -> bool {
-    // The word, and the word without a conjunction and a preposition (`وبفوزه`): a match noun
-    // may itself begin with one of their letters (`فوزه`).
-    let any_form = |k: &str, test: &dyn Fn(&str) -> bool| {
-        let conj = k.strip_prefix('و').or_else(|| k.strip_prefix('ف'));
-        let prep =
-            |w: &str| w.strip_prefix('ب').or_else(|| w.strip_prefix('ل')).map(str::to_string);
-        test(k)
-            || conj.is_some_and(|c| test(c) || prep(c).is_some_and(|p| test(&p)))
-            || prep(k).is_some_and(|p| test(&p))
-    };
+    // The word without its conjunction and preposition (`وبفوزه` → `فوزه`), as segmented.
     match before {
-        [.., last] if any_form(&last.key, &|w| MASCULINE_OPPONENTS.contains(&w)) => true,
+        [.., last] if MASCULINE_OPPONENTS.contains(&last.base.as_str()) => true,
         [.., noun, prep] if matches!(prep.key.as_str(), "علي" | "امام" | "مع") => {
-            any_form(&noun.key, &|w| w.strip_suffix('ه').is_some_and(|n| MATCH_NOUNS.contains(&n)))
+            noun.base.strip_suffix('ه').is_some_and(|n| MATCH_NOUNS.contains(&n))
         }
         _ => false,
     }
